@@ -1,0 +1,64 @@
+/// Someone acting on Rembuk: a visitor, or an account with its grants. Commands ask it what it may do.
+public struct Actor: Sendable, Hashable {
+    public let accountID: String?
+    public let grants: [Grant]
+
+    public static let visitor = Actor(accountID: nil, grants: [])
+
+    public init(accountID: String?, grants: [Grant]) {
+        self.accountID = accountID
+        self.grants = grants
+    }
+
+    public var isSignedIn: Bool { accountID != nil }
+
+    public func has(_ role: Role) -> Bool { grants.contains { $0.role == role } }
+
+    /// Regions in which this actor holds `role`.
+    public func regions(for role: Role) -> [RegionCode] {
+        grants.compactMap { grant in
+            if grant.role == role, case let .region(code) = grant.scope { return code }
+            return nil
+        }
+    }
+
+    public func agencies(for role: Role = .opd) -> [String] {
+        grants.compactMap { grant in
+            if grant.role == role, case let .agency(id) = grant.scope { return id }
+            return nil
+        }
+    }
+
+    /// Whether one of `roles` is held in a region that contains `region`
+    /// (an operator kecamatan covers the desa of its kecamatan; a Bappeda admin the whole kabupaten).
+    public func covers(_ region: RegionCode, as roles: Set<Role>) -> Bool {
+        grants.contains { grant in
+            guard roles.contains(grant.role), case let .region(scope) = grant.scope else { return false }
+            return scope.contains(region)
+        }
+    }
+
+    public func can(_ action: Action) -> Bool {
+        switch action {
+        case .useOwnAccount:
+            return isSignedIn
+        case let .manageAccounts(kabupaten):
+            return covers(kabupaten, as: [.bappeda])
+        case let .administerRegion(region):
+            return covers(region, as: [.operatorDesa, .operatorKecamatan, .bappeda])
+        case let .actForAgency(agency):
+            return agencies().contains(agency) || grants.contains { $0.role == .bappeda }
+        case let .moderate(region):
+            return covers(region, as: [.moderator, .bappeda])
+        }
+    }
+}
+
+/// What a command may be asked to do, with the scope it touches.
+public enum Action: Sendable, Hashable {
+    case useOwnAccount
+    case manageAccounts(kabupaten: RegionCode)
+    case administerRegion(RegionCode)
+    case actForAgency(String)
+    case moderate(RegionCode)
+}
