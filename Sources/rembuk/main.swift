@@ -1,1 +1,44 @@
+import Logging
 import RembukApp
+import Vapor
+
+/// `rembuk serve [--demo]`, `rembuk migrate`, `rembuk demo`, `rembuk wilayah import KODE`,
+/// `rembuk audit verify`, `rembuk outbox drain`. Configuration comes from the environment (README).
+var env = try Environment.detect()
+let demo = env.arguments.contains("--demo")
+env.arguments.removeAll { $0 == "--demo" }
+let command = env.arguments.dropFirst().first ?? "serve"
+
+if ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json" {
+    let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info
+    LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+} else {
+    try LoggingSystem.bootstrap(from: &env)
+}
+
+var settings: Settings
+do { settings = try Settings.fromEnvironment() } catch {
+    FileHandle.standardError.write(Data("rembuk: \(error)\n".utf8))
+    exit(2)
+}
+settings.runWorker = settings.runWorker && command == "serve"
+
+let app = try await Application.make(env)
+do {
+    try await configure(app, settings: settings)
+    app.asyncCommands.use(WilayahCommands(), as: "wilayah")
+    app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(OutboxCommands(), as: "outbox")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    if demo {
+        try await app.autoMigrate()
+        let logins = try await LoadDemoData().run(in: .system(app))
+        DemoCommand.printBanner(logins, arguments: env.arguments, console: app.console)
+    }
+    try await app.execute()
+} catch {
+    app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    throw error
+}
+try await app.asyncShutdown()

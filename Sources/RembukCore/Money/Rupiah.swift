@@ -62,7 +62,7 @@ public struct Rupiah: Sendable, Hashable, Comparable, Codable {
         return Rupiah(negative ? -value : value)
     }
 
-    static func groupThousands(_ value: UInt64, separator: String = ".") -> String {
+    public static func groupThousands(_ value: UInt64, separator: String = ".") -> String {
         let digits = String(value)
         var result = ""
         for (offset, character) in digits.enumerated() {

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// The signed-in person changes their password; every other session of the account is ended.
+struct ChangePassword {
+    struct Input: Codable, Sendable {
+        var current_password: String?
+        var new_password: String?
+        var new_password_confirmation: String?
+    }
+
+    enum Outcome {
+        case changed
+        case invalid(FormErrors)
+    }
+
+    func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
+        guard ctx.actor.can(.useOwnAccount), let account = ctx.principal.account, let id = account.id else {
+            throw UserFacingError.signInRequired
+        }
+        var errors = FormErrors()
+        if try await !ctx.verifyPassword(input.current_password ?? "", hash: account.passwordHash) {
+            errors.add("current_password", Phrase("Kata sandi saat ini salah.", "The current password is wrong."))
+        }
+        let password = AccountFields.password(input.new_password, confirmation: input.new_password_confirmation,
+                                              into: &errors, field: "new_password")
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = try await ctx.hashPassword(password)
+        let keep = SessionMiddleware.hash(ctx.principal.sessionToken)
+        let identity = ctx.identity
+        try await ctx.writes.transaction { db in
+            try await Account.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
+            try await SessionRecord.query(on: db).filter(\.$account.$id == id).filter(\.$id != keep).delete()
+            try await AuditLog.append(AuditDraft(actor: identity, action: "account.password_changed", subjectType: "account",
+                                                 subjectID: id.uuidString, summary: "kata sandi diganti; sesi lain diakhiri"),
+                                      on: db, now: ctx.now)
+            try await Notifier.send(to: account, Notice(
+                title: Phrase("Kata sandi Anda diganti", "Your password was changed"),
+                body: Phrase("Kata sandi akun Rembuk Anda baru saja diganti. Jika bukan Anda, hubungi admin Bappeda.",
+                             "The password of your Rembuk account was just changed. If this was not you, contact the planning agency."),
+                link: SiteRoute.account.path), in: ctx, on: db)
+        }
+        return .changed
+    }
+}
+
+/// The signed-in person chooses which channels besides the inbox may carry their notifications.
+struct UpdateNotificationSettings {
+    struct Input: Codable, Sendable {
+        var notify_email: String?
+        var notify_whatsapp: String?
+    }
+
+    func run(_ input: Input, in ctx: Invocation) async throws {
+        guard ctx.actor.can(.useOwnAccount), let account = ctx.principal.account, let id = account.id else {
+            throw UserFacingError.signInRequired
+        }
+        let email = input.notify_email == "on" && account.email != nil
+        let whatsapp = input.notify_whatsapp == "on" && account.phone != nil
+        let identity = ctx.identity
+        try await ctx.writes.transaction { db in
+            try await Account.query(on: db).filter(\.$id == id)
+                .set(\.$notifyEmail, to: email).set(\.$notifyWhatsApp, to: whatsapp).update()
+            try await AuditLog.append(AuditDraft(actor: identity, action: "account.notifications_changed", subjectType: "account",
+                                                 subjectID: id.uuidString, summary: "e-mail: \(email ? "ya" : "tidak"), WhatsApp/SMS: \(whatsapp ? "ya" : "tidak")"),
+                                      on: db, now: ctx.now)
+        }
+    }
+}

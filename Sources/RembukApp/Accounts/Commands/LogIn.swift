@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// Signing in with an e-mail or phone number and a password, throttled per account and per address.
+struct LogIn {
+    struct Input: Codable, Sendable {
+        var identifier: String?
+        var password: String?
+    }
+
+    enum Outcome {
+        case signedIn(Account)
+        case invalid(FormErrors)
+        case throttled(minutes: Int)
+    }
+
+    static let window: TimeInterval = 15 * 60
+    static let perAccountLimit = 5
+    static let perAddressLimit = 20
+
+    let remoteAddress: String
+
+    func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
+        let identifier = Self.normalise(input.identifier ?? "")
+        let password = input.password ?? ""
+        var errors = FormErrors()
+        if identifier.isEmpty { errors.add("identifier", Phrase("Tulis e-mail atau nomor HP Anda.", "Enter your e-mail or phone number.")) }
+        if password.isEmpty { errors.add("password", Phrase("Tulis kata sandi Anda.", "Enter your password.")) }
+        guard errors.isEmpty else { return .invalid(errors) }
+
+        let accountKey = "account:" + identifier
+        let addressKey = "address:" + remoteAddress
+        let since = ctx.now.addingTimeInterval(-Self.window)
+        for (key, limit) in [(accountKey, Self.perAccountLimit), (addressKey, Self.perAddressLimit)] {
+            let failures = try await LoginFailure.query(on: ctx.db).filter(\.$key == key).filter(\.$at > since).sort(\.$at).all()
+            if failures.count >= limit, let oldest = failures.first {
+                let wait = oldest.at.addingTimeInterval(Self.window).timeIntervalSince(ctx.now)
+                return .throttled(minutes: max(1, Int((wait / 60).rounded(.up))))
+            }
+        }
+
+        let account = try await Account.query(on: ctx.db).group(.or) {
+            $0.filter(\.$email == identifier).filter(\.$phone == identifier)
+        }.first()
+        var matches = false
+        if let account {
+            matches = try await ctx.verifyPassword(password, hash: account.passwordHash)
+        } else {
+            _ = try await ctx.hashPassword(password)   // costs what a verification costs: no timing hint
+        }
+        guard let account, matches else {
+            let now = ctx.now
+            try await ctx.writes.transaction { db in
+                try await LoginFailure(key: accountKey, at: now).create(on: db)
+                try await LoginFailure(key: addressKey, at: now).create(on: db)
+                try await LoginFailure.query(on: db).filter(\.$at < since).delete()
+            }
+            errors.add(Phrase("E-mail/nomor HP atau kata sandi salah.", "The e-mail/phone number or password is wrong."))
+            return .invalid(errors)
+        }
+        if account.isDisabled {
+            errors.add(Phrase("Akun ini dinonaktifkan. Hubungi admin Bappeda.", "This account is disabled. Contact the planning agency's admin."))
+            return .invalid(errors)
+        }
+        try await ctx.writes.transaction { db in
+            try await LoginFailure.query(on: db).filter(\.$key == accountKey).delete()
+        }
+        return .signedIn(account)
+    }
+
+    /// E-mails are matched lower-cased; anything that reads as an Indonesian phone number is matched as +62.
+    static func normalise(_ raw: String) -> String {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if !trimmed.contains("@"), case let .success(phone) = PhoneNumber.parse(trimmed) { return phone.e164 }
+        return trimmed.lowercased()
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// A citizen creates an account: name, e-mail and/or phone, password, optional NIK.
+struct RegisterAccount {
+    struct Input: Codable, Sendable {
+        var name: String?
+        var email: String?
+        var phone: String?
+        var password: String?
+        var password_confirmation: String?
+        var nik: String?
+    }
+
+    enum Outcome {
+        case registered(Account)
+        case invalid(FormErrors)
+    }
+
+    func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
+        var errors = FormErrors()
+        let name = AccountFields.name(input.name, into: &errors)
+        let email = AccountFields.email(input.email, into: &errors)
+        let phone = AccountFields.phone(input.phone, into: &errors)
+        if email == nil, phone == nil, errors["email"] == nil, errors["phone"] == nil {
+            errors.add("email", Phrase("Isi e-mail atau nomor HP (salah satu cukup).", "Enter an e-mail or a phone number (one is enough)."))
+        }
+        let password = AccountFields.password(input.password, confirmation: input.password_confirmation, into: &errors)
+        let nik = AccountFields.nik(input.nik, today: ctx.today, into: &errors)
+        let nikDigest = nik.map { KeyedDigest.hex("nik:" + $0.digits, key: ctx.settings.secret) }
+        try await AccountFields.checkUnique(email: email, phone: phone, nikDigest: nikDigest, on: ctx, into: &errors)
+        guard errors.isEmpty else { return .invalid(errors) }
+
+        let account = Account(name: name, email: email, phone: phone?.e164, passwordHash: try await ctx.hashPassword(password),
+                              nikDigest: nikDigest, nikMasked: nik?.masked)
+        do {
+            try await ctx.writes.transaction { db in
+                try await account.create(on: db)
+                let id = try account.requireID()
+                try await AuditLog.append(AuditDraft(
+                    actor: Principal.Identity(id: id.uuidString, label: Principal.citizenLabel(id)),
+                    action: "account.registered", subjectType: "account", subjectID: id.uuidString,
+                    summary: "akun warga dibuat"), on: db, now: ctx.now)
+            }
+        } catch where error.isConstraintFailure {
+            var raced = FormErrors()
+            raced.add(AccountFields.alreadyRegistered)
+            return .invalid(raced)
+        }
+        return .registered(account)
+    }
+}

@@ -1,0 +1,104 @@
+import Fluent
+import RembukCore
+import Vapor
+
+struct AccountController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.register, use: registerForm)
+        routes.post(.register, use: registerSubmit)
+        routes.get(.login, use: loginForm)
+        routes.post(.login, use: loginSubmit)
+        routes.post(.logout, use: logout)
+        routes.get(.account, use: account)
+        routes.post(.changePassword, use: changePassword)
+        routes.post(.notificationSettings, use: notificationSettings)
+    }
+
+    func registerForm(_ req: Request) async throws -> Response {
+        if req.principal.account != nil { return req.redirect(to: SiteRoute.account.path) }
+        return RegisterPage(input: .init(), errors: FormErrors()).render(await req.viewContext()).response()
+    }
+
+    func registerSubmit(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(RegisterAccount.Input.self)
+        switch try await RegisterAccount().run(input, in: req.invocation) {
+        case let .registered(account):
+            try await req.startSession(for: account)
+            return req.redirect(to: SiteRoute.account.path + "?baru=1")
+        case let .invalid(errors):
+            return RegisterPage(input: input, errors: errors).render(await req.viewContext()).response(status: .unprocessableEntity)
+        }
+    }
+
+    func loginForm(_ req: Request) async throws -> Response {
+        let back = safeReturnPath(req.query[String.self, at: "kembali"], fallback: SiteRoute.account.path)
+        if req.principal.account != nil { return req.redirect(to: back) }
+        return LoginPage(identifier: "", back: back, errors: FormErrors()).render(await req.viewContext()).response()
+    }
+
+    func loginSubmit(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(LogIn.Input.self)
+        let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        switch try await LogIn(remoteAddress: address).run(input, in: req.invocation) {
+        case let .signedIn(account):
+            try await req.startSession(for: account)
+            return req.redirect(to: back)
+        case let .invalid(errors):
+            return LoginPage(identifier: input.identifier ?? "", back: back, errors: errors)
+                .render(await req.viewContext()).response(status: .unauthorized)
+        case let .throttled(minutes):
+            var errors = FormErrors()
+            errors.add(Phrase("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit.",
+                              "Too many failed sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."))
+            let response = LoginPage(identifier: input.identifier ?? "", back: back, errors: errors)
+                .render(await req.viewContext()).response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(minutes * 60))
+            return response
+        }
+    }
+
+    func logout(_ req: Request) async throws -> Response {
+        try await req.endSession()
+        return req.redirect(to: SiteRoute.home.path)
+    }
+
+    func account(_ req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let regions = try await Region.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.regionCode)).all()
+        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.agencyID)).all()
+        var names: [String: String] = [:]
+        for region in regions { names[region.id ?? ""] = region.name }
+        for agency in agencies { names[agency.id ?? ""] = agency.name }
+        let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
+        let notice: String? = switch req.query[String.self, at: "pesan"] ?? (req.query[String.self, at: "baru"] != nil ? "baru" : nil) {
+        case "baru": "welcome"
+        case "sandi": "password"
+        case "notifikasi": "notifications"
+        default: nil
+        }
+        let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: names, follows: follows,
+                               notice: notice, passwordErrors: FormErrors(), settings: req.settings)
+        return page.render(await req.viewContext()).response()
+    }
+
+    func changePassword(_ req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(ChangePassword.Input.self)
+        switch try await ChangePassword().run(input, in: req.invocation) {
+        case .changed:
+            return req.redirect(to: SiteRoute.account.path + "?pesan=sandi")
+        case let .invalid(errors):
+            let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
+            let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: [:], follows: follows,
+                                   notice: nil, passwordErrors: errors, settings: req.settings)
+            return page.render(await req.viewContext()).response(status: .unprocessableEntity)
+        }
+    }
+
+    func notificationSettings(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        try await UpdateNotificationSettings().run(try req.content.decode(UpdateNotificationSettings.Input.self), in: req.invocation)
+        return req.redirect(to: SiteRoute.account.path + "?pesan=notifikasi")
+    }
+}

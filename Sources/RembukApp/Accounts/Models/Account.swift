@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+
+/// A person's account. Only what is needed is kept: a NIK is stored as a masked form and a keyed digest,
+/// never whole; the phone number is stored normalised (+62) and shown masked.
+public final class Account: Model, @unchecked Sendable {
+    public static let schema = "accounts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "phone") public var phone: String?
+    @Field(key: "password_hash") public var passwordHash: String
+    @OptionalField(key: "nik_digest") public var nikDigest: String?
+    @OptionalField(key: "nik_masked") public var nikMasked: String?
+    @Field(key: "notify_email") public var notifyEmail: Bool
+    @Field(key: "notify_whatsapp") public var notifyWhatsApp: Bool
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @Children(for: \.$account) public var grants: [RoleGrant]
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, email: String?, phone: String?, passwordHash: String,
+                nikDigest: String? = nil, nikMasked: String? = nil) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.passwordHash = passwordHash
+        self.nikDigest = nikDigest
+        self.nikMasked = nikMasked
+        self.notifyEmail = email != nil
+        self.notifyWhatsApp = false
+    }
+
+    public var isDisabled: Bool { disabledAt != nil }
+}

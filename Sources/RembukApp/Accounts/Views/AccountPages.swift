@@ -1,0 +1,155 @@
+import Plot
+import RembukCore
+
+struct RegisterPage {
+    var input: RegisterAccount.Input
+    var errors: FormErrors
+
+    func render(_ ctx: ViewContext) -> HTML {
+        Layout.page(ctx, title: ctx.t("Daftar", "Register"), [
+            .h1(.text(ctx.t("Daftar sebagai warga", "Register as a citizen"))),
+            .p(.class("lead"), .text(ctx.t(
+                "Dengan akun, Anda bisa mengirim usulan dan pengaduan, mendukung usulan tetangga, dan mengikuti kabarnya.",
+                "With an account you can send proposals and complaints, support your neighbours' proposals and follow their progress."))),
+            FormKit.summary(ctx, errors),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.register.path), .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.csrf(ctx),
+                FormKit.field(ctx, .init(name: "name", label: ctx.t("Nama lengkap", "Full name"), value: input.name ?? "",
+                                         autocomplete: "name", required: true), errors: errors),
+                FormKit.field(ctx, .init(name: "email", label: "E-mail", type: .email, value: input.email ?? "",
+                                         hint: ctx.t("Isi e-mail atau nomor HP; salah satu cukup.", "Enter an e-mail or a phone number; one is enough."),
+                                         autocomplete: "email"), errors: errors),
+                FormKit.field(ctx, .init(name: "phone", label: ctx.t("Nomor HP", "Phone number"), type: .tel, value: input.phone ?? "",
+                                         hint: ctx.t("Contoh: 0812-3456-7890", "For example: 0812-3456-7890"),
+                                         autocomplete: "tel", inputMode: "tel"), errors: errors),
+                FormKit.field(ctx, .init(name: "password", label: ctx.t("Kata sandi", "Password"), type: .password,
+                                         hint: ctx.t("Minimal 8 karakter.", "At least 8 characters."),
+                                         autocomplete: "new-password", required: true), errors: errors),
+                FormKit.field(ctx, .init(name: "password_confirmation", label: ctx.t("Ulangi kata sandi", "Repeat the password"),
+                                         type: .password, autocomplete: "new-password", required: true), errors: errors),
+                FormKit.field(ctx, .init(name: "nik", label: "NIK", value: input.nik ?? "",
+                                         hint: ctx.t("16 angka di KTP. Tidak wajib; disimpan hanya dalam bentuk tersamar (3214••••••••0001) dan tidak pernah ditampilkan utuh.",
+                                                     "The 16 digits on your ID card. Optional; only a masked form (3214••••••••0001) is kept, never the whole number."),
+                                         autocomplete: "off", inputMode: "numeric"), errors: errors),
+                .button(.type(.submit), .text(ctx.t("Daftar", "Register")))
+            ),
+            .p(.text(ctx.t("Sudah punya akun? ", "Already have an account? ")), .a(.href(SiteRoute.login.path), .text(ctx.t("Masuk", "Sign in")))),
+        ])
+    }
+}
+
+struct LoginPage {
+    var identifier: String
+    var back: String
+    var errors: FormErrors
+
+    func render(_ ctx: ViewContext) -> HTML {
+        Layout.page(ctx, title: ctx.t("Masuk", "Sign in"), [
+            .h1(.text(ctx.t("Masuk ke Rembuk", "Sign in to Rembuk"))),
+            FormKit.summary(ctx, errors),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.login.path),
+                FormKit.csrf(ctx),
+                .input(.type(.hidden), .name("kembali"), .value(back)),
+                FormKit.field(ctx, .init(name: "identifier", label: ctx.t("E-mail atau nomor HP", "E-mail or phone number"),
+                                         value: identifier, autocomplete: "username", required: true), errors: errors),
+                FormKit.field(ctx, .init(name: "password", label: ctx.t("Kata sandi", "Password"), type: .password,
+                                         autocomplete: "current-password", required: true), errors: errors),
+                .button(.type(.submit), .text(ctx.t("Masuk", "Sign in")))
+            ),
+            .p(.text(ctx.t("Belum punya akun? ", "No account yet? ")), .a(.href(SiteRoute.register.path), .text(ctx.t("Daftar", "Register")))),
+        ])
+    }
+}
+
+struct AccountPage {
+    var account: Account
+    var grants: [RoleGrant]
+    var scopeNames: [String: String]
+    var follows: [Follow]
+    var notice: String?
+    var passwordErrors: FormErrors
+    var settings: Settings
+
+    func render(_ ctx: ViewContext) -> HTML {
+        let roles = [ctx.t("Warga", "Citizen")] + grants.compactMap { grant -> String? in
+            guard let role = Role(rawValue: grant.role) else { return nil }
+            let scope = scopeNames[grant.scopeText] ?? grant.scopeText
+            return role.label(ctx.language) + (scope.isEmpty ? "" : " · " + scope)
+        }
+        let phone = account.phone.flatMap { try? PhoneNumber.parse($0).get() }?.masked
+        return Layout.page(ctx, title: ctx.t("Akun saya", "My account"), [
+            .h1(.text(ctx.t("Akun saya", "My account"))),
+            noticeNode(ctx),
+            facts(ctx, roles: roles, phone: phone),
+            notifications(ctx),
+            followed(ctx),
+            passwordForm(ctx),
+        ])
+    }
+
+    func noticeNode(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        switch notice {
+        case "welcome": FormKit.notice(ctx.t("Selamat datang di Rembuk! Akun Anda sudah dibuat.", "Welcome to Rembuk! Your account has been created."))
+        case "password": FormKit.notice(ctx.t("Kata sandi sudah diganti. Sesi di perangkat lain sudah diakhiri.", "Your password was changed. Sessions on other devices were ended."))
+        case "notifications": FormKit.notice(ctx.t("Pengaturan notifikasi disimpan.", "Notification settings saved."))
+        default: .empty
+        }
+    }
+
+    func facts(_ ctx: ViewContext, roles: [String], phone: String?) -> Node<HTML.BodyContext> {
+        .dl(.class("facts"),
+            .dt(.text(ctx.t("Nama", "Name"))), .dd(.text(account.name)),
+            .dt(.text("E-mail")), .dd(.text(account.email ?? "–")),
+            .dt(.text(ctx.t("Nomor HP", "Phone"))), .dd(.text(phone ?? "–")),
+            .dt(.text("NIK")), .dd(.text(account.nikMasked ?? ctx.t("tidak diisi", "not given"))),
+            .dt(.text(ctx.t("Peran", "Roles"))), .dd(.ul(.forEach(roles) { .li(.text($0)) })))
+    }
+
+    func notifications(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text(ctx.t("Notifikasi", "Notifications"))),
+            .p(.text(ctx.t("Semua notifikasi masuk ke ", "Every notification goes to your ")),
+               .a(.href(SiteRoute.inbox.path), .text(ctx.t("kotak masuk", "inbox"))),
+               .text(ctx.t(". Pilih saluran tambahan:", ". Choose extra channels:"))),
+            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.notificationSettings.path),
+                FormKit.csrf(ctx),
+                checkbox(ctx, name: "notify_email", label: ctx.t("Kirim juga lewat e-mail", "Also send by e-mail"),
+                         checked: account.notifyEmail, enabled: account.email != nil),
+                checkbox(ctx, name: "notify_whatsapp", label: ctx.t("Kirim juga lewat WhatsApp/SMS", "Also send by WhatsApp/SMS"),
+                         checked: account.notifyWhatsApp, enabled: account.phone != nil),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan pengaturan", "Save settings")))))
+    }
+
+    func followed(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        let list: Node<HTML.BodyContext> = follows.isEmpty
+            ? .p(.class("muted"), .text(ctx.t("Belum ada. Buka halaman wilayah lalu pilih “Ikuti”.", "Nothing yet. Open a region page and choose “Follow”.")))
+            : .ul(.forEach(follows) { follow in
+                .li(.a(.href(SiteRoute.region(follow.subjectID).path), .text(ctx.t("Wilayah ", "Region ") + follow.subjectID)))
+            })
+        return .section(.h2(.text(ctx.t("Yang saya ikuti", "What I follow"))), list)
+    }
+
+    func passwordForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text(ctx.t("Ganti kata sandi", "Change password"))),
+            FormKit.summary(ctx, passwordErrors),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.changePassword.path),
+                FormKit.csrf(ctx),
+                FormKit.field(ctx, .init(name: "current_password", label: ctx.t("Kata sandi saat ini", "Current password"), type: .password,
+                                         autocomplete: "current-password", required: true), errors: passwordErrors),
+                FormKit.field(ctx, .init(name: "new_password", label: ctx.t("Kata sandi baru", "New password"), type: .password,
+                                         hint: ctx.t("Minimal 8 karakter.", "At least 8 characters."),
+                                         autocomplete: "new-password", required: true), errors: passwordErrors),
+                FormKit.field(ctx, .init(name: "new_password_confirmation", label: ctx.t("Ulangi kata sandi baru", "Repeat the new password"),
+                                         type: .password, autocomplete: "new-password", required: true), errors: passwordErrors),
+                .button(.type(.submit), .text(ctx.t("Ganti kata sandi", "Change password")))))
+    }
+
+    func checkbox(_ ctx: ViewContext, name: String, label: String, checked: Bool, enabled: Bool) -> Node<HTML.BodyContext> {
+        .div(.class("field"),
+             FormKit.input([("type", "checkbox"), ("id", "f-" + name), ("name", name), ("value", "on"),
+                            checked ? ("checked", "checked") : nil, enabled ? nil : ("disabled", "disabled")]),
+             .element(named: "label", nodes: [.attribute(named: "for", value: "f-" + name), .attribute(named: "class", value: "inline-label"),
+                                              .text(" " + label + (enabled ? "" : ctx.t(" (isi datanya dulu)", " (add it first)")))]))
+    }
+}

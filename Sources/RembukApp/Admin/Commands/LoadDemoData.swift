@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// The demo installation: Kabupaten Purwakarta, its perangkat daerah, and one account per role.
+/// Safe to run again: what exists is kept, what is missing is added.
+public struct LoadDemoData {
+    public static let password = "demo-rembuk-2026"
+
+    public struct Login: Sendable {
+        public let role: String
+        public let email: String
+        public let scope: String
+    }
+
+    static let agencies: [(String, String, String)] = [
+        ("bappelitbangda", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "BAPPELITBANGDA"),
+        ("dinas-pupr", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR"),
+        ("disperkim", "Dinas Perumahan dan Kawasan Permukiman", "Disperkim"),
+        ("dinas-koperasi-ukm", "Dinas Koperasi dan Usaha Kecil Menengah", "Dinas Koperasi dan UKM"),
+        ("dlh", "Dinas Lingkungan Hidup", "DLH"),
+        ("disdik", "Dinas Pendidikan", "Disdik"),
+        ("dinkes", "Dinas Kesehatan", "Dinkes"),
+        ("dinsos", "Dinas Sosial", "Dinsos"),
+        ("dishub", "Dinas Perhubungan", "Dishub"),
+        ("dpmd", "Dinas Pemberdayaan Masyarakat dan Desa", "DPMD"),
+        ("distan", "Dinas Pertanian", "Distan"),
+        ("disparbud", "Dinas Pariwisata dan Kebudayaan", "Disparbud"),
+        ("dp3akb", "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak", "DP3AKB"),
+        ("diskominfo", "Dinas Komunikasi dan Informatika", "Diskominfo"),
+        ("disnakertrans", "Dinas Tenaga Kerja dan Transmigrasi", "Disnakertrans"),
+        ("bpbd", "Badan Penanggulangan Bencana Daerah", "BPBD"),
+    ]
+
+    static let staff: [(name: String, email: String, role: Role, region: String?, agency: String?, organisation: String?)] = [
+        ("Ratna Sari", "admin@rembuk.test", .bappeda, "32.14", nil, nil),
+        ("Dedi Kurniawan", "operator.kecamatan@rembuk.test", .operatorKecamatan, "32.14.01", nil, nil),
+        ("Asep Saepudin", "operator.desa@rembuk.test", .operatorDesa, "32.14.01.2010", nil, nil),
+        ("Hendra Gunawan", "opd@rembuk.test", .opd, nil, "dinas-pupr", nil),
+        ("Yanti Rahmawati", "moderator@rembuk.test", .moderator, "32.14", nil, nil),
+        ("Budi Santoso", "mitra@rembuk.test", .mitra, nil, nil, "Yayasan Citarum Lestari"),
+    ]
+
+    public init() {}
+
+    @discardableResult
+    public func run(in ctx: Invocation) async throws -> [Login] {
+        _ = try await ImportRegions().run(kabupaten: ctx.settings.kabupaten.value, in: ctx)
+        let kabupaten = ctx.settings.kabupaten.value
+        try await ctx.writes.transaction { db in
+            for (slug, name, short) in Self.agencies where try await Agency.find(slug, on: db) == nil {
+                try await Agency(slug: slug, name: name, shortName: short, kabupatenCode: kabupaten).create(on: db)
+                try await AuditLog.append(AuditDraft(actor: ctx.identity, action: "agency.created", subjectType: "agency",
+                                                     subjectID: slug, regionCode: kabupaten, summary: name,
+                                                     reason: "data demo"), on: db, now: ctx.now)
+            }
+        }
+        var logins: [Login] = []
+        for person in Self.staff {
+            logins.append(Login(role: person.role.label(.id), email: person.email,
+                                scope: person.region ?? person.agency ?? person.organisation ?? ""))
+            guard try await Account.query(on: ctx.db).filter(\.$email == person.email).first() == nil else { continue }
+            let input = CreateStaffAccount.Input(name: person.name, email: person.email, phone: nil, password: Self.password,
+                                                 password_confirmation: Self.password, role: person.role.rawValue,
+                                                 region_code: person.region, agency_id: person.agency, organisation: person.organisation)
+            if case let .invalid(errors) = try await CreateStaffAccount().run(input, in: ctx) {
+                throw DemoProblem(description: "demo account \(person.email): \(errors.fields.mapValues(\.en)) \(errors.general.map(\.en))")
+            }
+        }
+        logins.append(Login(role: Role.warga.label(.id), email: "warga@rembuk.test", scope: ""))
+        if try await Account.query(on: ctx.db).filter(\.$email == "warga@rembuk.test").first() == nil {
+            let input = RegisterAccount.Input(name: "Siti Aminah", email: "warga@rembuk.test", phone: "0812-1111-2222",
+                                              password: Self.password, password_confirmation: Self.password, nik: nil)
+            if case let .invalid(errors) = try await RegisterAccount().run(input, in: ctx) {
+                throw DemoProblem(description: "demo citizen: \(errors.fields.mapValues(\.en))")
+            }
+        }
+        return logins
+    }
+
+    struct DemoProblem: Error, CustomStringConvertible {
+        let description: String
+    }
+}

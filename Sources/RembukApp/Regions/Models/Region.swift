@@ -1,0 +1,47 @@
+import Fluent
+import RembukCore
+
+/// A province, kabupaten/kota, kecamatan or desa/kelurahan, keyed on its Kemendagri code.
+public final class Region: Model, @unchecked Sendable {
+    public static let schema = "regions"
+
+    @ID(custom: "code", generatedBy: .user) public var id: String?
+    @Field(key: "name") public var name: String
+    @Field(key: "kind") public var kind: String
+    @OptionalField(key: "parent_code") public var parentCode: String?
+    @Field(key: "depth") public var depth: Int
+    @OptionalField(key: "population") public var population: Int?
+
+    public init() {}
+
+    public init(record: RegionRecord, population: Int?) {
+        self.id = record.code.value
+        self.name = record.name
+        self.kind = record.kind.rawValue
+        self.parentCode = record.code.parent?.value
+        self.depth = record.code.level.depth
+        self.population = population
+    }
+
+    public var code: RegionCode { RegionCode(id ?? "")! }
+    public var recordKind: RegionRecord.Kind { RegionRecord.Kind(rawValue: kind) ?? .desa }
+}
+
+/// A perangkat daerah (OPD): Bappeda, Dinas PUPR, Dinas Koperasi dan UKM …
+public final class Agency: Model, @unchecked Sendable {
+    public static let schema = "agencies"
+
+    @ID(custom: "slug", generatedBy: .user) public var id: String?
+    @Field(key: "name") public var name: String
+    @Field(key: "short_name") public var shortName: String
+    @Field(key: "kabupaten_code") public var kabupatenCode: String
+
+    public init() {}
+
+    public init(slug: String, name: String, shortName: String, kabupatenCode: String) {
+        self.id = slug
+        self.name = name
+        self.shortName = shortName
+        self.kabupatenCode = kabupatenCode
+    }
+}

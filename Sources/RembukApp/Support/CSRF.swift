@@ -1,0 +1,38 @@
+import RembukCore
+import Vapor
+
+/// Cross-site request forgery protection for every form: the token is an HMAC of the browser's session
+/// token, so it is bound to that browser, needs no storage, and a token from another session never passes.
+enum CSRF {
+    static let fieldName = "_csrf"
+
+    static func token(for request: Request) -> String {
+        token(sessionToken: request.principal.sessionToken, secret: request.settings.secret)
+    }
+
+    static func token(sessionToken: String, secret: String) -> String {
+        KeyedDigest.hex("csrf:" + sessionToken, key: secret)
+    }
+
+    static let rejected = UserFacingError(.forbidden, Phrase(
+        "Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman Rembuk. Muat ulang halaman, lalu kirim lagi.",
+        "This form has expired or was not sent from a Rembuk page. Reload the page and send it again."))
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
+        _ = try await request.body.collect(max: request.settings.maxBodySize.value).get()
+        let provided = try? request.content.get(String.self, at: CSRF.fieldName)
+        guard let provided, !request.principal.sessionToken.isEmpty,
+              constantTimeEqual(provided, CSRF.token(for: request)) else {
+            throw CSRF.rejected
+        }
+        return try await next.respond(to: request)
+    }
+
+    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

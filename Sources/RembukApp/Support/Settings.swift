@@ -1,0 +1,113 @@
+import Foundation
+import RembukCore
+import Vapor
+
+/// Everything Rembuk reads from its environment, in one place (the README lists each variable).
+public struct Settings: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseKind
+    /// Keys sessions, CSRF tokens and NIK digests. Must be the same on every instance and never change.
+    public var secret: String
+    /// The kabupaten/kota this installation serves.
+    public var kabupaten: RegionCode
+    /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
+    public var planningAgencyName: String
+    public var baseURL: String
+    public var sendmailCommand: String?
+    public var mailFrom: String
+    public var webhookURL: String?
+    public var webhookSecret: String
+    public var runWorker: Bool
+    public var workerIntervalSeconds: Double
+    public var holidays: Set<LocalDate>
+    public var maxBodySize: ByteCount
+    public var jsonLogs: Bool
+
+    public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    public init(database: DatabaseKind, secret: String, kabupaten: RegionCode = RegionCode("32.14")!,
+                planningAgencyName: String = "Bappeda", baseURL: String = "http://127.0.0.1:8080",
+                sendmailCommand: String? = nil, mailFrom: String = "Rembuk <noreply@rembuk.local>",
+                webhookURL: String? = nil, webhookSecret: String = "", runWorker: Bool = false,
+                workerIntervalSeconds: Double = 5, holidays: Set<LocalDate> = [], maxBodySize: ByteCount = "1mb",
+                jsonLogs: Bool = false) {
+        self.database = database
+        self.secret = secret
+        self.kabupaten = kabupaten
+        self.planningAgencyName = planningAgencyName
+        self.baseURL = baseURL
+        self.sendmailCommand = sendmailCommand
+        self.mailFrom = mailFrom
+        self.webhookURL = webhookURL
+        self.webhookSecret = webhookSecret
+        self.runWorker = runWorker
+        self.workerIntervalSeconds = workerIntervalSeconds
+        self.holidays = holidays
+        self.maxBodySize = maxBodySize
+        self.jsonLogs = jsonLogs
+    }
+
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads the process environment. On SQLite without `REMBUK_SECRET`, a secret is created once beside the
+    /// database file; on PostgreSQL (several instances) it must be given.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        func value(_ key: String) -> String? {
+            guard let v = env[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        let database: DatabaseKind
+        if let url = value("DATABASE_URL") {
+            database = .postgres(url: url)
+        } else {
+            database = .sqlite(path: value("REMBUK_SQLITE_PATH") ?? "rembuk.sqlite")
+        }
+        let secret: String
+        if let given = value("REMBUK_SECRET") {
+            guard given.count >= 32 else { throw Problem(description: "REMBUK_SECRET must be at least 32 characters") }
+            secret = given
+        } else if case let .sqlite(path) = database {
+            secret = try localSecret(besides: path)
+        } else {
+            throw Problem(description: "REMBUK_SECRET must be set when DATABASE_URL is used (every instance needs the same one)")
+        }
+        let kabupatenText = value("REMBUK_KABUPATEN") ?? "32.14"
+        guard let kabupaten = RegionCode(kabupatenText), kabupaten.level == .kabupaten else {
+            throw Problem(description: "REMBUK_KABUPATEN is not a kabupaten/kota code (PP.KK): \(kabupatenText)")
+        }
+        var holidays: Set<LocalDate> = []
+        if let text = value("REMBUK_HOLIDAYS") {
+            do { holidays = try WorkingDayCalendar.parseHolidays(text) } catch { throw Problem(description: "REMBUK_HOLIDAYS: \(error)") }
+        }
+        return Settings(
+            database: database, secret: secret, kabupaten: kabupaten,
+            planningAgencyName: value("REMBUK_PLANNING_AGENCY") ?? "Bappeda",
+            baseURL: value("REMBUK_BASE_URL") ?? "http://127.0.0.1:8080",
+            sendmailCommand: value("REMBUK_SENDMAIL"),
+            mailFrom: value("REMBUK_MAIL_FROM") ?? "Rembuk <noreply@rembuk.local>",
+            webhookURL: value("REMBUK_WEBHOOK_URL"),
+            webhookSecret: value("REMBUK_WEBHOOK_SECRET") ?? "",
+            runWorker: value("REMBUK_WORKER").map { $0 != "0" && $0 != "false" } ?? true,
+            workerIntervalSeconds: value("REMBUK_WORKER_INTERVAL").flatMap(Double.init) ?? 5,
+            holidays: holidays,
+            maxBodySize: ByteCount(stringLiteral: value("REMBUK_MAX_BODY") ?? "1mb"),
+            jsonLogs: value("LOG_FORMAT") == "json"
+        )
+    }
+
+    static func localSecret(besides databasePath: String) throws -> String {
+        let path = databasePath + ".secret"
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8), existing.count >= 32 {
+            return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let secret = [UInt8].random(count: 32).base64
+        FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
+        return secret
+    }
+}

@@ -1,0 +1,108 @@
+import Plot
+import RembukCore
+
+/// Errors of a submitted form, by field name, in both languages.
+public struct FormErrors: Sendable, Error {
+    public private(set) var fields: [String: Phrase] = [:]
+    public private(set) var general: [Phrase] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { fields.isEmpty && general.isEmpty }
+    public subscript(field: String) -> Phrase? { fields[field] }
+    public mutating func add(_ field: String, _ phrase: Phrase) { if fields[field] == nil { fields[field] = phrase } }
+    public mutating func add(_ phrase: Phrase) { general.append(phrase) }
+}
+
+/// Accessible form parts: every input has a label, errors are tied to their input and summarised on top.
+enum FormKit {
+    static func csrf(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .input(.type(.hidden), .name(CSRF.fieldName), .value(ctx.csrfToken))
+    }
+
+    struct Field {
+        var name: String
+        var label: String
+        var type: HTMLInputType = .text
+        var value: String = ""
+        var hint: String? = nil
+        var autocomplete: String? = nil
+        var required: Bool = false
+        var inputMode: String? = nil
+    }
+
+    static func field(_ ctx: ViewContext, _ field: Field, errors: FormErrors) -> Node<HTML.BodyContext> {
+        let id = "f-" + field.name
+        let error = errors[field.name]
+        let described = [field.hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(field.label), .if(!field.required, .span(.class("optional"), .text(" " + ctx.t("(tidak wajib)", "(optional)"))))),
+            .unwrap(field.hint) { .p(.class("hint"), .id(id + "-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
+            input([
+                ("type", field.type.rawValue), ("id", id), ("name", field.name),
+                field.type == .password ? nil : ("value", field.value),
+                field.required ? ("required", "required") : nil,
+                field.autocomplete.map { ("autocomplete", $0) },
+                field.inputMode.map { ("inputmode", $0) },
+                error == nil ? nil : ("aria-invalid", "true"),
+                described.isEmpty ? nil : ("aria-describedby", described.joined(separator: " ")),
+            ])
+        )
+    }
+
+    struct Choice {
+        var value: String
+        var label: String
+    }
+
+    static func select(_ ctx: ViewContext, name: String, label: String, choices: [Choice], selected: String,
+                       errors: FormErrors) -> Node<HTML.BodyContext> {
+        let id = "f-" + name
+        let error = errors[name]
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(label)),
+            .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
+            .element(named: "select", nodes: [
+                .attribute(named: "id", value: id), .attribute(named: "name", value: name),
+                .if(error != nil, .attribute(named: "aria-describedby", value: id + "-error")),
+                .forEach(choices) { choice in
+                    .element(named: "option", nodes: [
+                        .attribute(named: "value", value: choice.value),
+                        .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
+                        .text(choice.label),
+                    ])
+                },
+            ])
+        )
+    }
+
+    /// The list of problems above a form, so a screen-reader user hears them first.
+    static func summary(_ ctx: ViewContext, _ errors: FormErrors) -> Node<HTML.BodyContext> {
+        guard !errors.isEmpty else { return .empty }
+        let messages = errors.general + errors.fields.sorted { $0.key < $1.key }.map(\.value)
+        return .div(.class("alert error"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(ctx.t("Periksa lagi isian Anda:", "Please check what you entered:")))),
+            .ul(.forEach(messages) { .li(.text(ctx.t($0))) }))
+    }
+
+    static func notice(_ text: String) -> Node<HTML.BodyContext> {
+        .div(.class("alert ok"), .attribute(named: "role", value: "status"), .p(.text(text)))
+    }
+}
+
+extension FormKit {
+    /// A `<form>` whose children are ordinary body nodes (Plot types form children separately).
+    static func form(_ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
+        .element(named: "form", nodes: nodes)
+    }
+}
+
+extension FormKit {
+    /// An `<input>` from name/value pairs; nil pairs are left out (Plot has no conditional input attributes).
+    static func input(_ pairs: [(String, String)?]) -> Node<HTML.BodyContext> {
+        .selfClosedElement(named: "input", attributes: pairs.compactMap { $0 }.map {
+            Attribute<HTML.BodyContext>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: false)
+        })
+    }
+}

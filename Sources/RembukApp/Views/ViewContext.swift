@@ -1,0 +1,40 @@
+import Fluent
+import RembukCore
+import Vapor
+
+/// What every page needs to render its frame: language, who is signed in, the CSRF token, where we are.
+public struct ViewContext: Sendable {
+    public let language: RembukCore.Language
+    public let principal: Principal
+    public let csrfToken: String
+    public let path: String
+    public let regionName: String
+    public let planningAgencyName: String
+    public let unreadNotifications: Int
+
+    /// The phrase in the reader's language.
+    public func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
+    public func t(_ phrase: Phrase) -> String { phrase(language) }
+
+    public var isSignedIn: Bool { principal.account != nil }
+    public func can(_ action: Action) -> Bool { principal.actor.can(action) }
+
+    public static func make(for request: Request) async -> ViewContext {
+        let settings = request.settings
+        let region = try? await Region.find(settings.kabupaten.value, on: request.db)
+        var unread = 0
+        if let id = request.principal.accountID {
+            unread = (try? await InboxItem.query(on: request.db).filter(\.$account.$id == id)
+                .filter(\.$readAt == nil).count()) ?? 0
+        }
+        return ViewContext(
+            language: request.language, principal: request.principal,
+            csrfToken: request.principal.sessionToken.isEmpty ? "" : CSRF.token(for: request),
+            path: request.url.path, regionName: region?.name ?? settings.kabupaten.value,
+            planningAgencyName: settings.planningAgencyName, unreadNotifications: unread)
+    }
+}
+
+extension Request {
+    public func viewContext() async -> ViewContext { await ViewContext.make(for: self) }
+}

@@ -1,0 +1,50 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Sets up an application: database, migrations, middleware, routes and the outbox worker.
+public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 12) async throws {
+    app.settings = settings
+    switch settings.database {
+    case let .sqlite(path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.storage[Application.WriteGateKey.self] = WriteGate()
+        app.lifecycle.use(SQLiteTuning())
+    case let .postgres(url):
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    }
+    app.migrations.add(allMigrations)
+    app.passwords.use(.bcrypt(cost: bcryptCost))
+    app.routes.defaultMaxBodySize = settings.maxBodySize
+    app.routes.caseInsensitive = false
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SessionMiddleware())
+
+    AppMetrics.bootstrap()
+    try routes(app)
+    if settings.runWorker { app.lifecycle.use(OutboxWorkerService()) }
+}
+
+/// Every migration, in the order they run. Landed migrations are never edited; new ones are appended.
+let allMigrations: [any Migration] = [
+    M001_CreateRegions(),
+    M002_CreateAgencies(),
+    M003_CreateAccounts(),
+    M004_CreateRoleGrants(),
+    M005_CreateSessions(),
+    M007_CreateAuditRecords(),
+    M008_CreateNotifications(),
+]
+
+/// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.
+struct SQLiteTuning: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        try await application.db.sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}

@@ -1,0 +1,79 @@
+import Vapor
+
+/// Every address of Rembuk, in one place: the same case registers the route and builds its links,
+/// so a link can never point at a path that does not exist. Parameters are registered as `:name`.
+public enum SiteRoute: Hashable, Sendable {
+    case home, plain, healthz, metrics, stylesheet
+    case language(String)
+    case regions, region(String)
+    case register, login, logout, account, changePassword, notificationSettings
+    case inbox, inboxRead(String)
+    case follow, unfollow
+    case audit
+    case openData
+    case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
+    case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .plain: "/plain"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .stylesheet: "/static/rembuk.css"
+        case let .language(code): "/bahasa/\(code)"
+        case .regions: "/wilayah"
+        case let .region(code): "/wilayah/\(code)"
+        case .register: "/daftar"
+        case .login: "/masuk"
+        case .logout: "/keluar"
+        case .account: "/akun"
+        case .changePassword: "/akun/sandi"
+        case .notificationSettings: "/akun/notifikasi"
+        case .inbox: "/akun/kotak-masuk"
+        case let .inboxRead(id): "/akun/kotak-masuk/\(id)/dibaca"
+        case .follow: "/ikuti"
+        case .unfollow: "/berhenti-ikuti"
+        case .audit: "/audit"
+        case .openData: "/data"
+        case .adminAccounts: "/admin/akun"
+        case .adminNewAccount: "/admin/akun/baru"
+        case let .adminAccount(id): "/admin/akun/\(id)"
+        case let .adminGrant(id): "/admin/akun/\(id)/peran"
+        case let .adminRevoke(id, grant): "/admin/akun/\(id)/peran/\(grant)/cabut"
+        case let .adminAccountStatus(id): "/admin/akun/\(id)/status"
+        case let .apiRegion(code): "/api/v1/wilayah/\(code)"
+        case .apiAgencies: "/api/v1/opd"
+        case .apiAudit: "/api/v1/audit"
+        case .apiAuditHead: "/api/v1/audit/head"
+        case .openAPI: "/api/v1/openapi.json"
+        }
+    }
+
+    var pathComponents: [PathComponent] {
+        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.GET, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func post(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.POST, route.pathComponents, use: handler)
+    }
+}
+
+func routes(_ app: Application) throws {
+    let pages = app.grouped(CSRFMiddleware())
+    HomeController().register(pages)
+    RegionsController().register(pages)
+    AccountController().register(pages)
+    InboxController().register(pages)
+    AdminAccountsController().register(pages)
+    AuditController().register(pages)
+    OpenDataController().register(pages)
+}

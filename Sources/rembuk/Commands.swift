@@ -1,0 +1,98 @@
+import Fluent
+import RembukApp
+import RembukCore
+import Vapor
+
+struct WilayahCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["import": WilayahImport()]
+    var help = "Wilayah: muat kabupaten/kota dari daftar nasional (rembuk wilayah import 33.02)"
+}
+
+struct WilayahImport: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kode", help: "Kode kabupaten/kota, mis. 32.14") var kode: String
+    }
+
+    var help = "Memuat satu kabupaten/kota beserta kecamatan dan desanya; aman dijalankan ulang"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        do {
+            let outcome = try await ImportRegions().run(kabupaten: signature.kode, in: .system(app))
+            context.console.print("\(outcome.name): \(outcome.kecamatan) kecamatan, \(outcome.desa) desa/kelurahan " +
+                                  "(\(outcome.created) baru, \(outcome.updated) diperbarui)")
+        } catch let error as UserFacingError {
+            context.console.error(error.message.id)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ExitCode: Error, CustomStringConvertible {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
+    var description: String { "exit \(code)" }
+}
+
+struct AuditCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["verify": AuditVerify()]
+    var help = "Jejak audit: periksa rantai hash (rembuk audit verify)"
+}
+
+struct AuditVerify: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help = "Memeriksa seluruh rantai audit dan menyebut catatan pertama yang rusak"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        switch try await AuditLog.verify(on: context.application.db) {
+        case let .intact(count, head):
+            context.console.print("OK: \(count) catatan, rantai utuh. Kepala: \(head)")
+        case let .broken(problem):
+            context.console.error("RUSAK: \(problem)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct OutboxCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["drain": OutboxDrain()]
+    var help = "Kotak keluar notifikasi: kirim semua yang sudah waktunya (rembuk outbox drain)"
+}
+
+struct OutboxDrain: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help = "Mengirim semua pesan yang sudah jatuh tempo, lalu berhenti"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let count = try await OutboxWorker(app: context.application).drainAll()
+        context.console.print("\(count) pesan diproses")
+    }
+}
+
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help = "Memuat data demo (Kabupaten Purwakarta, OPD, satu akun per peran); aman dijalankan ulang"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.autoMigrate()
+        let logins = try await LoadDemoData().run(in: .system(context.application))
+        Self.printBanner(logins, arguments: [], console: context.console)
+    }
+
+    static func printBanner(_ logins: [LoadDemoData.Login], arguments: [String], console: any Console) {
+        func option(_ names: [String]) -> String? {
+            guard let index = arguments.firstIndex(where: { names.contains($0) }), index + 1 < arguments.count else { return nil }
+            return arguments[index + 1]
+        }
+        let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
+        let port = option(["--port", "-p"]) ?? "8080"
+        console.print("")
+        console.print("Rembuk demo: http://\(host):\(port)")
+        console.print("Akun demo (kata sandi untuk semua: \(LoadDemoData.password)):")
+        for login in logins {
+            console.print("  \(login.email.padding(toLength: 32, withPad: " ", startingAt: 0)) \(login.role)\(login.scope.isEmpty ? "" : " · " + login.scope)")
+        }
+        console.print("")
+    }
+}
