@@ -146,7 +146,7 @@ struct AccountPage {
     }
 
     func checkbox(_ ctx: ViewContext, name: String, label: String, checked: Bool, enabled: Bool) -> Node<HTML.BodyContext> {
-        .div(.class("field"),
+        .div(.class("field check"),
              FormKit.input([("type", "checkbox"), ("id", "f-" + name), ("name", name), ("value", "on"),
                             checked ? ("checked", "checked") : nil, enabled ? nil : ("disabled", "disabled")]),
              .element(named: "label", nodes: [.attribute(named: "for", value: "f-" + name), .attribute(named: "class", value: "inline-label"),

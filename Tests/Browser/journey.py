@@ -1,0 +1,114 @@
+"""The citizen's first visit, in a real headless Chromium: register (with one mistake first), see the own
+account page, sign out, sign in, switch to English, sign out. Screenshots go to the folder given."""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+base, shots = sys.argv[1].rstrip("/"), sys.argv[2]
+os.makedirs(shots, exist_ok=True)
+passed = failed = 0
+
+
+def check(name, condition):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAILED:", name)
+
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=id-ID"]:
+    options.add_argument(argument)
+options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def shows(*texts, absent=()):
+    """Waits up to 10 s for the page to contain every text (and none of `absent`)."""
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        source = driver.page_source
+        if all(t in source for t in texts) and not any(t in source for t in absent):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+
+def fill(field, value):
+    element = driver.find_element(By.NAME, field)
+    element.clear()
+    element.send_keys(value)
+
+
+try:
+    driver.get(base + "/")
+    check("home in Indonesian", shows("Rencanakan pembangunan"))
+    shot("01-beranda")
+
+    driver.find_element(By.LINK_TEXT, "Daftar").click()
+    stamp = int(time.time())
+    email = "warga%d@contoh.id" % stamp
+    phone_tail = "%04d" % (stamp % 9999 + 1)
+    nik = "32140145089" + "0" + phone_tail
+    fill("name", "Nur Aisyah")
+    fill("email", email)
+    fill("phone", "0813-2222-" + phone_tail)
+    fill("password", "kopi-tubruk-2026")
+    fill("password_confirmation", "kopi-tubruk-2026")
+    fill("nik", "1234")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    check("NIK error shown beside the field", shows("NIK harus 16 angka"))
+    check("typed name kept", driver.find_element(By.NAME, "name").get_attribute("value") == "Nur Aisyah")
+    shot("02-daftar-salah")
+
+    fill("password", "kopi-tubruk-2026")
+    fill("password_confirmation", "kopi-tubruk-2026")
+    fill("nik", nik)
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    check("account page after registering", shows("Akun saya", "Selamat datang"))
+    check("NIK masked", "3214••••••••" + phone_tail in driver.page_source)
+    check("NIK never whole", nik not in driver.page_source)
+    check("phone masked", "+62813••••" + phone_tail in driver.page_source)
+    shot("03-akun")
+
+    driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
+    check("signed out", shows("Rencanakan pembangunan", absent=("Kotak masuk",)))
+    driver.find_element(By.LINK_TEXT, "Masuk").click()
+    fill("identifier", email)
+    fill("password", "kopi-tubruk-2026")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    check("signed in again", shows("Akun saya", "Kotak masuk"))
+
+    driver.find_element(By.LINK_TEXT, "English").click()
+    check("English account page", shows("My account", "Change password"))
+    shot("04-account-english")
+
+    driver.get(base + "/wilayah/32.14")
+    check("kabupaten page", shows("Kabupaten Purwakarta", "Districts"))
+    shot("05-region-english")
+
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    check("signed out in English", shows("Sign in", "Plan Kabupaten", absent=("Inbox",)))
+    driver.find_element(By.LINK_TEXT, "Bahasa Indonesia").click()
+    check("back to Indonesian", shows("Rencanakan pembangunan"))
+
+    driver.set_window_size(360, 800)
+    driver.get(base + "/audit")
+    check("audit page", shows("Jejak audit publik"))
+    shot("06-audit-ponsel")
+finally:
+    driver.quit()
+
+print("browser journey: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
