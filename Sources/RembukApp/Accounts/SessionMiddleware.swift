@@ -29,7 +29,7 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     static func load(token: String, presented: Bool, on db: any Database) async throws -> Principal {
-        guard presented, let session = try await SessionRecord.find(hash(token), on: db), session.expiresAt > Date(),
+        guard presented, let session = try await AccountSession.find(hash(token), on: db), session.expiresAt > Date(),
               let account = try await Account.find(session.$account.id, on: db), !account.isDisabled else {
             return .visitor(token: token)
         }
@@ -56,8 +56,8 @@ extension Request {
         let old = principal.sessionToken
         let token = SessionMiddleware.newToken()
         let now = Date()
-        try await SessionRecord.query(on: db).filter(\.$id == SessionMiddleware.hash(old)).delete()
-        try await SessionRecord(tokenHash: SessionMiddleware.hash(token), accountID: try account.requireID(),
+        try await AccountSession.query(on: db).filter(\.$id == SessionMiddleware.hash(old)).delete()
+        try await AccountSession(tokenHash: SessionMiddleware.hash(token), accountID: try account.requireID(),
                                 createdAt: now, expiresAt: now.addingTimeInterval(SessionMiddleware.lifetime)).create(on: db)
         storage[NewSessionCookieKey.self] = token
         principal = try await SessionMiddleware.load(token: token, presented: true, on: db)
@@ -65,7 +65,7 @@ extension Request {
 
     /// Ends the session and hands the browser a fresh visitor token.
     func endSession() async throws {
-        try await SessionRecord.query(on: db).filter(\.$id == SessionMiddleware.hash(principal.sessionToken)).delete()
+        try await AccountSession.query(on: db).filter(\.$id == SessionMiddleware.hash(principal.sessionToken)).delete()
         let token = SessionMiddleware.newToken()
         storage[NewSessionCookieKey.self] = token
         principal = .visitor(token: token)

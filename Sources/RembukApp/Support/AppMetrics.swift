@@ -21,7 +21,7 @@ enum AppMetrics {
         let pending = (try? await OutboxMessage.query(on: db).filter(\.$status == "pending").count()) ?? -1
         let failed = (try? await OutboxMessage.query(on: db).filter(\.$status == "failed").count()) ?? -1
         let audit = (try? await AuditRecord.query(on: db).count()) ?? -1
-        let sessions = (try? await SessionRecord.query(on: db).filter(\.$expiresAt > Date()).count()) ?? -1
+        let sessions = (try? await AccountSession.query(on: db).filter(\.$expiresAt > Date()).count()) ?? -1
         registry.makeGauge(name: "rembuk_outbox_messages", labels: [("status", "pending")]).set(to: Double(pending))
         registry.makeGauge(name: "rembuk_outbox_messages", labels: [("status", "failed")]).set(to: Double(failed))
         registry.makeGauge(name: "rembuk_audit_records").set(to: Double(audit))

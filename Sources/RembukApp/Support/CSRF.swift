@@ -22,7 +22,8 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
-        _ = try await request.body.collect(max: request.settings.maxBodySize.value).get()
+        let body = try await request.body.collect(max: request.settings.maxBodySize.value).get()
+        if let body, body.readableBytes > request.settings.maxBodySize.value { throw Abort(.payloadTooLarge) }
         let provided = try? request.content.get(String.self, at: CSRF.fieldName)
         guard let provided, !request.principal.sessionToken.isEmpty,
               constantTimeEqual(provided, CSRF.token(for: request)) else {

@@ -31,7 +31,7 @@ struct ChangePassword {
         let identity = ctx.identity
         try await ctx.writes.transaction { db in
             try await Account.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
-            try await SessionRecord.query(on: db).filter(\.$account.$id == id).filter(\.$id != keep).delete()
+            try await AccountSession.query(on: db).filter(\.$account.$id == id).filter(\.$id != keep).delete()
             try await AuditLog.append(AuditDraft(actor: identity, action: "account.password_changed", subjectType: "account",
                                                  subjectID: id.uuidString, summary: "kata sandi diganti; sesi lain diakhiri"),
                                       on: db, now: ctx.now)

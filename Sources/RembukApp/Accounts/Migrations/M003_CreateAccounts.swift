@@ -49,7 +49,7 @@ struct M004_CreateRoleGrants: AsyncMigration {
 
 struct M005_CreateSessions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SessionRecord.schema)
+        try await database.schema(AccountSession.schema)
             .field("token_hash", .string, .identifier(auto: false))
             .field("account_id", .uuid, .required, .references(Account.schema, .id, onDelete: .cascade))
             .field("created_at", .datetime, .required)
@@ -64,6 +64,6 @@ struct M005_CreateSessions: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(LoginFailure.schema).delete()
-        try await database.schema(SessionRecord.schema).delete()
+        try await database.schema(AccountSession.schema).delete()
     }
 }

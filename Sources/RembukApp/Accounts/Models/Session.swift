@@ -3,7 +3,7 @@ import Foundation
 
 /// A signed-in session. The row is keyed on the SHA-256 of the cookie's token, so a copy of the
 /// database does not hand out usable cookies. Visitors who are not signed in have a cookie but no row.
-public final class SessionRecord: Model, @unchecked Sendable {
+public final class AccountSession: Model, @unchecked Sendable {
     public static let schema = "sessions"
 
     @ID(custom: "token_hash", generatedBy: .user) public var id: String?

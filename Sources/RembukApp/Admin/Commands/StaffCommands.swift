@@ -221,7 +221,7 @@ struct SetAccountStatus {
         try await ctx.writes.transaction { db in
             account.disabledAt = disable ? now : nil
             try await account.update(on: db)
-            if disable { try await SessionRecord.query(on: db).filter(\.$account.$id == accountID).delete() }
+            if disable { try await AccountSession.query(on: db).filter(\.$account.$id == accountID).delete() }
             try await AuditLog.append(AuditDraft(actor: identity, action: disable ? "account.disabled" : "account.enabled",
                                                  subjectType: "account", subjectID: accountID.uuidString,
                                                  regionCode: ctx.settings.kabupaten.value, reason: reason), on: db, now: now)

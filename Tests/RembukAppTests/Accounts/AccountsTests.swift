@@ -1,0 +1,170 @@
+import Fluent
+import Testing
+import Vapor
+@testable import RembukApp
+
+@Suite struct AccountsTests {
+    let good = ["name": "Nur Aisyah", "email": "nur@contoh.id", "phone": "0813-2222-3333", "password": "kopi-tubruk-2026",
+                "password_confirmation": "kopi-tubruk-2026", "nik": "3214014508900003"]
+
+    @Test func registeringSignsInAndNeverShowsTheWholeNIK() async throws {
+        try await withRembuk { app in
+            // given
+            var browser = TestBrowser(app)
+            // when
+            let response = try await browser.post(SiteRoute.register.path, good)
+            let page = try await browser.get(SiteRoute.account.path)
+            // then
+            #expect(response.status == .seeOther)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("3214••••••••0003"))
+            #expect(!page.text.contains("3214014508900003"))
+            #expect(page.text.contains("+62813••••3333"))
+            let stored = try #require(try await Account.query(on: app.db).filter(\.$email == "nur@contoh.id").first())
+            #expect(stored.phone == "+6281322223333")
+            #expect(stored.nikMasked == "3214••••••••0003")
+            #expect(stored.nikDigest?.contains("3214014508900003") == false)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "account.registered").count() == 2)
+        }
+    }
+
+    @Test(arguments: [
+        ("nik", "3214013208850001", "Tanggal lahir di dalam NIK"),
+        ("nik", "9914011708850001", "kode kecamatan"),
+        ("nik", "12345", "NIK harus 16 angka"),
+        ("phone", "+1 415 555 0100", "nomor Indonesia"),
+        ("phone", "08-12", "terlalu pendek"),
+        ("email", "bukan-email", "e-mail tidak valid"),
+        ("password_confirmation", "lain-sekali-2026", "tidak sama"),
+        ("name", "", "Tulis nama"),
+        ("password", "12345678", "mudah ditebak"),
+    ])
+    func badInputIsExplainedAndStoresNothing(field: String, value: String, message: String) async throws {
+        try await withRembuk { app in
+            // given
+            var browser = TestBrowser(app)
+            var form = good
+            form[field] = value
+            let before = try await accountCount(app)
+            // when
+            let response = try await browser.post(SiteRoute.register.path, form)
+            // then
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains(message))
+            #expect(response.text.contains("Nur Aisyah") || field == "name")
+            #expect(try await accountCount(app) == before)
+        }
+    }
+
+    @Test func duplicateEmailPhoneAndNIKAreRefused() async throws {
+        try await withRembuk { app in
+            // given
+            var first = TestBrowser(app)
+            _ = try await first.post(SiteRoute.register.path, good)
+            var second = TestBrowser(app)
+            // when
+            let response = try await second.post(SiteRoute.register.path, good)
+            // then
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("E-mail ini sudah terdaftar"))
+            #expect(response.text.contains("Nomor HP ini sudah terdaftar"))
+            #expect(response.text.contains("NIK ini sudah dipakai"))
+        }
+    }
+
+    @Test func signInWithPhoneNumberInAnyFormat() async throws {
+        try await withRembuk { app in
+            // given: the demo citizen registered 0812-1111-2222
+            var browser = TestBrowser(app)
+            // when
+            let response = try await browser.post(SiteRoute.login.path, ["identifier": "+62 812 1111 2222", "password": LoadDemoData.password])
+            let page = try await browser.get(SiteRoute.account.path)
+            // then
+            #expect(response.status == .seeOther)
+            #expect(page.text.contains("Siti Aminah"))
+        }
+    }
+
+    @Test func wrongPasswordSaysSoWithoutTellingWhichPart() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let response = try await browser.post(SiteRoute.login.path, ["identifier": "warga@rembuk.test", "password": "salah-sekali"])
+            #expect(response.status == .unauthorized)
+            #expect(response.text.contains("E-mail/nomor HP atau kata sandi salah"))
+        }
+    }
+
+    @Test func throttlingStopsGuessingEvenWithTheRightPassword() async throws {
+        try await withRembuk { app in
+            // given: five wrong guesses
+            var browser = TestBrowser(app)
+            for _ in 0..<LogIn.perAccountLimit {
+                _ = try await browser.post(SiteRoute.login.path, ["identifier": "warga@rembuk.test", "password": "tebakan-salah"])
+            }
+            // when
+            let response = try await browser.post(SiteRoute.login.path, ["identifier": "warga@rembuk.test", "password": LoadDemoData.password])
+            // then
+            #expect(response.status == .tooManyRequests)
+            #expect(response.text.contains("Terlalu banyak percobaan masuk"))
+            #expect(response.headers.first(name: .retryAfter) != nil)
+            // and another account from elsewhere is not locked by it
+            var other = TestBrowser(app)
+            let fine = try await other.post(SiteRoute.login.path, ["identifier": "admin@rembuk.test", "password": LoadDemoData.password])
+            #expect(fine.status == .seeOther)
+        }
+    }
+
+    @Test func signOutEndsTheSessionInTheDatabase() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            try await browser.signIn("warga@rembuk.test")
+            let stolen = browser.cookies
+            #expect(try await AccountSession.query(on: app.db).count() == 1)
+            _ = try await browser.post(SiteRoute.logout.path, [:])
+            #expect(try await AccountSession.query(on: app.db).count() == 0)
+            var thief = TestBrowser(app)
+            thief.cookies = stolen
+            let page = try await thief.get(SiteRoute.account.path)
+            #expect(page.status == .seeOther)
+            #expect(page.location?.hasPrefix(SiteRoute.login.path) == true)
+        }
+    }
+
+    @Test func changingThePasswordEndsOtherSessions() async throws {
+        try await withRembuk { app in
+            // given: signed in on two devices
+            var phone = TestBrowser(app)
+            var laptop = TestBrowser(app)
+            try await phone.signIn("warga@rembuk.test")
+            try await laptop.signIn("warga@rembuk.test")
+            // when
+            let response = try await laptop.post(SiteRoute.changePassword.path, [
+                "current_password": LoadDemoData.password, "new_password": "teh-manis-hangat-7", "new_password_confirmation": "teh-manis-hangat-7"])
+            // then
+            #expect(response.status == .seeOther)
+            #expect(try await phone.get(SiteRoute.account.path).status == .seeOther)
+            #expect(try await laptop.get(SiteRoute.account.path).status == .ok)
+            var fresh = TestBrowser(app)
+            try await fresh.signIn("warga@rembuk.test", "teh-manis-hangat-7")
+            #expect(try await InboxItem.query(on: app.db).filter(\.$titleID == "Kata sandi Anda diganti").count() == 1)
+        }
+    }
+
+    @Test func disabledAccountsCannotSignIn() async throws {
+        try await withRembuk { app in
+            // given
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            let warga = try #require(try await Account.query(on: app.db).filter(\.$email == "warga@rembuk.test").first())
+            // when
+            let response = try await admin.post(SiteRoute.adminAccountStatus(warga.id!.uuidString).path, ["action": "disable", "reason": "akun ganda"])
+            var browser = TestBrowser(app)
+            let login = try await browser.post(SiteRoute.login.path, ["identifier": "warga@rembuk.test", "password": LoadDemoData.password])
+            // then
+            #expect(response.status == .seeOther)
+            #expect(login.status == .unauthorized)
+            #expect(login.text.contains("dinonaktifkan"))
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "account.disabled").first()?.reason == "akun ganda")
+        }
+    }
+}

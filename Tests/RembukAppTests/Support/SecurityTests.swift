@@ -1,0 +1,154 @@
+import Fluent
+import Testing
+import Vapor
+@testable import RembukApp
+
+@Suite struct SecurityTests {
+    let registration = ["name": "Nur Aisyah", "email": "nur@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026"]
+
+    @Test func formsWithoutCSRFTokenAreRefusedAndStoreNothing() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let before = try await accountCount(app)
+            let response = try await browser.post(SiteRoute.register.path, registration, csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("Formulir ini sudah kedaluwarsa"))
+            #expect(try await accountCount(app) == before)
+        }
+    }
+
+    @Test func tokenFromAnotherSessionIsRefused() async throws {
+        try await withRembuk { app in
+            var attacker = TestBrowser(app)
+            _ = try await attacker.get("/")
+            var victim = TestBrowser(app)
+            try await victim.signIn("admin@rembuk.test")
+            var form = ["action": "disable", "reason": "serangan"]
+            form[CSRF.fieldName] = attacker.csrfToken
+            let warga = try #require(try await Account.query(on: app.db).filter(\.$email == "warga@rembuk.test").first())
+            let response = try await victim.post(SiteRoute.adminAccountStatus(warga.id!.uuidString).path, form)
+            #expect(response.status == .forbidden)
+            #expect(try await Account.find(warga.id, on: app.db)?.isDisabled == false)
+        }
+    }
+
+    @Test func securityHeadersAndCookieFlags() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let response = try await browser.get("/")
+            #expect(response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+            #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+            #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(response.headers.first(name: "Referrer-Policy") == "strict-origin-when-cross-origin")
+            let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix(SessionMiddleware.cookieName) })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"))
+        }
+    }
+
+    @Test func secureCookieBehindHTTPS() async throws {
+        try await withRembuk(settings: { $0.baseURL = "https://rembuk.purwakartakab.go.id" }) { app in
+            var browser = TestBrowser(app)
+            let response = try await browser.get("/")
+            #expect(response.headers[.setCookie].contains { $0.contains("Secure") })
+        }
+    }
+
+    @Test func oversizedBodyGetsAClearPageAndStoresNothing() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            var form = registration
+            form["name"] = String(repeating: "a", count: 2_000_000)
+            let before = try await accountCount(app)
+            let response = try await browser.post(SiteRoute.register.path, form)
+            #expect(response.status == .payloadTooLarge)
+            #expect(response.text.contains("Kiriman terlalu besar"))
+            #expect(try await accountCount(app) == before)
+        }
+    }
+
+    @Test func wrongContentTypeIsRefused() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            _ = try await browser.get("/")
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let body = ByteBuffer(string: #"{"_csrf":"\#(browser.csrfToken)","name":"x"}"#)
+            let before = try await accountCount(app)
+            let response = try await browser.send(.POST, SiteRoute.register.path, headers: headers, body: body)
+            #expect(response.status == .unprocessableEntity || response.status == .unsupportedMediaType || response.status == .forbidden)
+            #expect(!response.text.contains("Swift"))
+            #expect(try await accountCount(app) == before)
+        }
+    }
+
+    @Test func apiErrorsAreProblemObjectsInTheReadersLanguage() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            browser.acceptLanguage = "en"
+            let bad = try await browser.get(SiteRoute.apiRegion("nonsense").path)
+            let unknown = try await browser.get(SiteRoute.apiRegion("99.99").path)
+            #expect(bad.status == .badRequest)
+            #expect(bad.headers.contentType?.subType == "problem+json")
+            #expect(bad.text.contains("is not a region code"))
+            #expect(unknown.status == .notFound)
+            #expect(unknown.text.contains("\"status\":404"))
+        }
+    }
+
+    @Test func unknownPagesAreFriendlyInIndonesian() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let response = try await browser.get("/tidak-ada")
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("tidak ada"))
+            #expect(response.text.contains("<html lang=\"id\""))
+        }
+    }
+
+    @Test func openRedirectsAreNotFollowed() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            for target in ["//evil.example", "https://evil.example", "/\\evil.example"] {
+                let response = try await browser.get(SiteRoute.language("en").path + "?kembali=" + target)
+                #expect(response.location == "/")
+            }
+            let fine = try await browser.get(SiteRoute.language("en").path + "?kembali=/wilayah")
+            #expect(fine.location == "/wilayah")
+        }
+    }
+
+    @Test func englishSwitchAndAcceptLanguage() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            browser.acceptLanguage = "en-GB,en;q=0.9"
+            #expect(try await browser.get("/").text.contains("Plan Kabupaten Purwakarta"))
+            _ = try await browser.get(SiteRoute.language("id").path)
+            #expect(try await browser.get("/").text.contains("Rencanakan pembangunan"))
+        }
+    }
+
+    @Test func homePageStaysSmall() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let html = try await browser.get("/").body.readableBytes
+            let css = try await browser.get(SiteRoute.stylesheet.path).body.readableBytes
+            #expect(html + css <= 30_000, "home page weighs \(html) B of HTML + \(css) B of CSS")
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        try await withRembuk { app in
+            var browser = TestBrowser(app)
+            let health = try await browser.get(SiteRoute.healthz.path)
+            _ = try await browser.get("/")
+            let metrics = try await browser.get(SiteRoute.metrics.path)
+            #expect(health.status == .ok)
+            #expect(health.text.contains("\"database\":\"ok\""))
+            #expect(metrics.text.contains("http_requests_total"))
+            #expect(metrics.text.contains("rembuk_audit_records"))
+            #expect(metrics.text.contains("rembuk_db_up 1"))
+        }
+    }
+}
