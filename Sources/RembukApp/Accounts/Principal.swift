@@ -60,3 +60,13 @@ extension Request {
         return Language.negotiate(acceptLanguage: headers.first(name: .acceptLanguage))
     }
 }
+
+extension Request {
+    /// The client's address, from `X-Forwarded-For` only when the installation says a proxy is trusted.
+    var clientAddress: String {
+        if settings.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}

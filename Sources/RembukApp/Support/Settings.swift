@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     public var holidays: Set<LocalDate>
     public var maxBodySize: ByteCount
     public var jsonLogs: Bool
+    /// Behind a load balancer: take the client address from `X-Forwarded-For`.
+    public var trustProxy: Bool = false
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -98,7 +100,7 @@ public struct Settings: Sendable {
             holidays: holidays,
             maxBodySize: ByteCount(stringLiteral: value("REMBUK_MAX_BODY") ?? "1mb"),
             jsonLogs: value("LOG_FORMAT") == "json"
-        )
+        ).with { $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1" }
     }
 
     static func localSecret(besides databasePath: String) throws -> String {
@@ -109,5 +111,13 @@ public struct Settings: Sendable {
         let secret = [UInt8].random(count: 32).base64
         FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
         return secret
+    }
+}
+
+extension Settings {
+    func with(_ change: (inout Settings) -> Void) -> Settings {
+        var copy = self
+        change(&copy)
+        return copy
     }
 }

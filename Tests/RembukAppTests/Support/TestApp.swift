@@ -39,6 +39,7 @@ func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (A
     var settings = Settings(database: database, secret: testSecret)
     adjust(&settings)
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     do {
         try await configure(app, settings: settings, bcryptCost: 4)
         if app.db.isPostgres {

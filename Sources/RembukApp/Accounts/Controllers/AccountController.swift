@@ -39,7 +39,7 @@ struct AccountController {
     func loginSubmit(_ req: Request) async throws -> Response {
         let input = try req.content.decode(LogIn.Input.self)
         let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         switch try await LogIn(remoteAddress: address).run(input, in: req.invocation) {
         case let .signedIn(account):
             try await req.startSession(for: account)
