@@ -40,6 +40,7 @@ let allMigrations: [any Migration] = [
     M005_CreateSessions(),
     M007_CreateAuditRecords(),
     M008_CreateNotifications(),
+    M009_CreateInstallation(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -17,7 +17,6 @@ struct WilayahImport: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
         do {
             let outcome = try await ImportRegions().run(kabupaten: signature.kode, in: .system(app))
             context.console.print("\(outcome.name): \(outcome.kecamatan) kecamatan, \(outcome.desa) desa/kelurahan " +
@@ -45,7 +44,12 @@ struct AuditVerify: AsyncCommand {
     var help = "Memeriksa seluruh rantai audit dan menyebut catatan pertama yang rusak"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        switch try await AuditLog.verify(on: context.application.db) {
+        let verification: AuditLog.Verification
+        do { verification = try await AuditLog.verify(on: context.application.db) } catch {
+            context.console.error("Jejak audit tidak bisa dibaca (sudahkah `rembuk migrate` dijalankan?): \(type(of: error))")
+            throw ExitCode(2)
+        }
+        switch verification {
         case let .intact(count, head):
             context.console.print("OK: \(count) catatan, rantai utuh. Kepala: \(head)")
         case let .broken(problem):
@@ -75,7 +79,6 @@ struct DemoCommand: AsyncCommand {
     var help = "Memuat data demo (Kabupaten Purwakarta, OPD, satu akun per peran); aman dijalankan ulang"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
         let logins = try await LoadDemoData().run(in: .system(context.application))
         Self.printBanner(logins, arguments: [], console: context.console)
     }

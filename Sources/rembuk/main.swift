@@ -30,15 +30,28 @@ do {
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    if demo || command == "demo" || command == "wilayah" {
+        try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
+        try await app.migrateDatabase()
+    }
+    if app.settings.secret.isEmpty, !["migrate", "routes", "audit"].contains(command) {
+        do { app.settings.secret = try await InstallationSecret.obtain(on: app.db) } catch {
+            FileHandle.standardError.write(Data("rembuk: the database is not set up yet; run `rembuk migrate` (or `rembuk serve --demo`) first.\n".utf8))
+            try? await app.asyncShutdown()
+            exit(2)
+        }
+    }
     if demo {
-        try await app.autoMigrate()
         let logins = try await LoadDemoData().run(in: .system(app))
         DemoCommand.printBanner(logins, arguments: env.arguments, console: app.console)
     }
     try await app.execute()
-} catch {
-    app.logger.report(error: error)
+} catch let exit as ExitCode {
     try? await app.asyncShutdown()
-    throw error
+    Foundation.exit(exit.code)
+} catch {
+    FileHandle.standardError.write(Data("rembuk: \(error)\n".utf8))
+    try? await app.asyncShutdown()
+    Foundation.exit(1)
 }
 try await app.asyncShutdown()

@@ -14,6 +14,10 @@ enum CSRF {
         KeyedDigest.hex("csrf:" + sessionToken, key: secret)
     }
 
+    static let notAForm = UserFacingError(.unsupportedMediaType, Phrase(
+        "Kiriman ini bukan formulir. Isi dan kirim formulir dari halaman Rembuk.",
+        "This is not a form submission. Fill in and send the form on the Rembuk page."))
+
     static let rejected = UserFacingError(.forbidden, Phrase(
         "Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman Rembuk. Muat ulang halaman, lalu kirim lagi.",
         "This form has expired or was not sent from a Rembuk page. Reload the page and send it again."))
@@ -22,6 +26,10 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
+        let type = request.headers.contentType
+        let isForm = (type?.type == "application" && type?.subType == "x-www-form-urlencoded")
+            || (type?.type == "multipart" && type?.subType == "form-data")
+        guard isForm else { throw CSRF.notAForm }
         let body = try await request.body.collect(max: request.settings.maxBodySize.value).get()
         if let body, body.readableBytes > request.settings.maxBodySize.value { throw Abort(.payloadTooLarge) }
         let provided = try? request.content.get(String.self, at: CSRF.fieldName)

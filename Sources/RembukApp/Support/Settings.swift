@@ -10,7 +10,8 @@ public struct Settings: Sendable {
     }
 
     public var database: DatabaseKind
-    /// Keys sessions, CSRF tokens and NIK digests. Must be the same on every instance and never change.
+    /// Keys CSRF tokens and NIK digests. The same on every instance and never changed; empty until read from
+    /// `REMBUK_SECRET` or, when that is unset, from the database (`InstallationSecret`).
     public var secret: String
     /// The kabupaten/kota this installation serves.
     public var kabupaten: RegionCode
@@ -70,14 +71,10 @@ public struct Settings: Sendable {
         } else {
             database = .sqlite(path: value("REMBUK_SQLITE_PATH") ?? "rembuk.sqlite")
         }
-        let secret: String
+        var secret = ""
         if let given = value("REMBUK_SECRET") {
             guard given.count >= 32 else { throw Problem(description: "REMBUK_SECRET must be at least 32 characters") }
             secret = given
-        } else if case let .sqlite(path) = database {
-            secret = try localSecret(besides: path)
-        } else {
-            throw Problem(description: "REMBUK_SECRET must be set when DATABASE_URL is used (every instance needs the same one)")
         }
         let kabupatenText = value("REMBUK_KABUPATEN") ?? "32.14"
         guard let kabupaten = RegionCode(kabupatenText), kabupaten.level == .kabupaten else {
@@ -101,16 +98,6 @@ public struct Settings: Sendable {
             maxBodySize: ByteCount(stringLiteral: value("REMBUK_MAX_BODY") ?? "1mb"),
             jsonLogs: value("LOG_FORMAT") == "json"
         ).with { $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1" }
-    }
-
-    static func localSecret(besides databasePath: String) throws -> String {
-        let path = databasePath + ".secret"
-        if let existing = try? String(contentsOfFile: path, encoding: .utf8), existing.count >= 32 {
-            return existing.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let secret = [UInt8].random(count: 32).base64
-        FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
-        return secret
     }
 }
 

@@ -8,27 +8,14 @@ import VaporTesting
 @testable import RembukApp
 
 /// One app test at a time: on PostgreSQL they share one database, and on SQLite the machine has two cores.
-actor TestSerializer {
-    static let shared = TestSerializer()
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
-    }
-}
+let testSerializer = WriteGate()
 
 let testSecret = "test-secret-that-is-long-enough-1234567890"
 
 /// Runs `body` with a fresh, migrated Rembuk holding the demo data: on PostgreSQL when `TEST_DATABASE_URL`
 /// is set (the schema is emptied first), otherwise on a new SQLite file.
 func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
-    await TestSerializer.shared.acquire()
+    await testSerializer.acquire()
     let sqlitePath = NSTemporaryDirectory() + "rembuk-test-\(UUID().uuidString).sqlite"
     let database: Settings.DatabaseKind
     if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] {
@@ -46,17 +33,17 @@ func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (A
             try await app.db.sql.raw("DROP SCHEMA public CASCADE").run()
             try await app.db.sql.raw("CREATE SCHEMA public").run()
         }
-        try await app.autoMigrate()
+        try await app.migrateDatabase()
         try await LoadDemoData().run(in: .system(app))
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
-        await TestSerializer.shared.release()
+        await testSerializer.release()
         throw error
     }
     try await app.asyncShutdown()
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
-    await TestSerializer.shared.release()
+    await testSerializer.release()
 }
 
 /// A browser in a test: keeps cookies, sends forms with the CSRF token the page would carry.

@@ -93,6 +93,19 @@ enum AccountFields {
         try await Account.query(on: ctx.db).filter(field == value).first() != nil
     }
 
+    /// Name, contact and password as every new account needs them; at least one of e-mail and phone.
+    static func basics(name: String?, email: String?, phone: String?, password: String?, confirmation: String?,
+                       into errors: inout FormErrors) -> (name: String, email: String?, phone: PhoneNumber?, password: String) {
+        let cleanName = self.name(name, into: &errors)
+        let cleanEmail = self.email(email, into: &errors)
+        let cleanPhone = self.phone(phone, into: &errors)
+        if cleanEmail == nil, cleanPhone == nil, errors["email"] == nil, errors["phone"] == nil {
+            errors.add("email", Phrase("Isi e-mail atau nomor HP (salah satu cukup).", "Enter an e-mail or a phone number (one is enough)."))
+        }
+        let cleanPassword = self.password(password, confirmation: confirmation, into: &errors)
+        return (cleanName, cleanEmail, cleanPhone, cleanPassword)
+    }
+
     static let alreadyRegistered = Phrase("Data ini baru saja didaftarkan oleh akun lain. Periksa e-mail, nomor HP, dan NIK.",
                                           "These details were just registered by another account. Check the e-mail, phone and NIK.")
 }

@@ -20,13 +20,9 @@ struct RegisterAccount {
 
     func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
         var errors = FormErrors()
-        let name = AccountFields.name(input.name, into: &errors)
-        let email = AccountFields.email(input.email, into: &errors)
-        let phone = AccountFields.phone(input.phone, into: &errors)
-        if email == nil, phone == nil, errors["email"] == nil, errors["phone"] == nil {
-            errors.add("email", Phrase("Isi e-mail atau nomor HP (salah satu cukup).", "Enter an e-mail or a phone number (one is enough)."))
-        }
-        let password = AccountFields.password(input.password, confirmation: input.password_confirmation, into: &errors)
+        let (name, email, phone, password) = AccountFields.basics(
+            name: input.name, email: input.email, phone: input.phone, password: input.password,
+            confirmation: input.password_confirmation, into: &errors)
         let nik = AccountFields.nik(input.nik, today: ctx.today, into: &errors)
         let nikDigest = nik.map { KeyedDigest.hex("nik:" + $0.digits, key: ctx.settings.secret) }
         try await AccountFields.checkUnique(email: email, phone: phone, nikDigest: nikDigest, on: ctx, into: &errors)

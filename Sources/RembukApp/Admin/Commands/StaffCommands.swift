@@ -102,13 +102,9 @@ struct CreateStaffAccount {
     func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
         try StaffRules.requireAdmin(ctx)
         var errors = FormErrors()
-        let name = AccountFields.name(input.name, into: &errors)
-        let email = AccountFields.email(input.email, into: &errors)
-        let phone = AccountFields.phone(input.phone, into: &errors)
-        if email == nil, phone == nil, errors["email"] == nil, errors["phone"] == nil {
-            errors.add("email", Phrase("Isi e-mail atau nomor HP staf.", "Enter the staff member's e-mail or phone."))
-        }
-        let password = AccountFields.password(input.password, confirmation: input.password_confirmation, into: &errors)
+        let (name, email, phone, password) = AccountFields.basics(
+            name: input.name, email: input.email, phone: input.phone, password: input.password,
+            confirmation: input.password_confirmation, into: &errors)
         let grant = try await StaffRules.grant(from: GrantInput(role: input.role, region_code: input.region_code,
                                                                 agency_id: input.agency_id, organisation: input.organisation),
                                                in: ctx, errors: &errors)
