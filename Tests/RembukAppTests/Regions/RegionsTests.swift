@@ -10,11 +10,13 @@ import Vapor
             let ctx = Invocation.system(app)
             // when
             let first = try await ImportRegions().run(kabupaten: "71.72", in: ctx)
+            let audited = try await auditCount(app)
             let second = try await ImportRegions().run(kabupaten: "71.72", in: ctx)
             // then
             #expect(first.name == "Kota Bitung")
             #expect(first.created == first.kecamatan + first.desa + 2)   // and the kota and its province
             #expect(second.created == 0 && second.updated == 0)
+            #expect(try await auditCount(app) == audited)   // nothing changed, nothing recorded
             #expect(try await Region.query(on: app.db).filter(\.$id =~ "71.72.").count() == first.kecamatan + first.desa)
         }
     }

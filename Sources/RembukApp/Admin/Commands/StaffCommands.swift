@@ -72,11 +72,22 @@ enum StaffRules {
         return kabupaten.value
     }
 
+    /// The scope as a person reads it: "wilayah 32.14.01.2010", "OPD dinas-pupr", "organisasi Yayasan …".
+    static func scopePhrase(_ grant: Grant) -> Phrase {
+        switch grant.scope {
+        case .ownAccount: Phrase("akun sendiri", "own account")
+        case let .region(code): Phrase("wilayah \(code.value)", "region \(code.value)")
+        case let .agency(id): Phrase("OPD \(id)", "agency \(id)")
+        case let .organisation(name): Phrase("organisasi \(name)", "organisation \(name)")
+        }
+    }
+
     static func grantNotice(_ grant: Grant) -> Notice {
-        Notice(title: Phrase("Anda mendapat peran baru", "You have a new role"),
-               body: Phrase("Anda sekarang \(grant.role.label(.id)) (\(describe(grant))) di Rembuk.",
-                            "You are now \(grant.role.label(.en)) (\(describe(grant))) on Rembuk."),
-               link: SiteRoute.account.path)
+        let scope = scopePhrase(grant)
+        return Notice(title: Phrase("Anda mendapat peran baru", "You have a new role"),
+                      body: Phrase("Anda sekarang \(grant.role.label(.id)) untuk \(scope.id) di Rembuk.",
+                                   "You are now \(grant.role.label(.en)) for \(scope.en) on Rembuk."),
+                      link: SiteRoute.account.path)
     }
 }
 
@@ -190,8 +201,8 @@ struct RevokeRole {
                                                  summary: StaffRules.describe(grant), reason: reason), on: db, now: now)
             try await Notifier.send(to: row.account, Notice(
                 title: Phrase("Peran Anda dicabut", "A role of yours was revoked"),
-                body: Phrase("Peran \(grant.role.label(.id)) (\(StaffRules.describe(grant))) dicabut. Alasan: \(reason)",
-                             "The role \(grant.role.label(.en)) (\(StaffRules.describe(grant))) was revoked. Reason: \(reason)"),
+                body: Phrase("Peran \(grant.role.label(.id)) untuk \(StaffRules.scopePhrase(grant).id) dicabut. Alasan: \(reason)",
+                             "The role \(grant.role.label(.en)) for \(StaffRules.scopePhrase(grant).en) was revoked. Reason: \(reason)"),
                 link: SiteRoute.account.path), in: ctx, on: db)
         }
         return nil

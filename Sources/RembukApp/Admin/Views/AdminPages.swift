@@ -95,6 +95,10 @@ struct AdminAccountPage {
     func render(_ ctx: ViewContext) -> HTML {
         let id = account.id?.uuidString ?? ""
         let active = grants.filter { $0.revokedAt == nil }
+        var names: [String: String] = [:]
+        for region in choices.kecamatan + choices.desa { names[region.id ?? ""] = region.name }
+        for agency in choices.agencies { names[agency.id ?? ""] = agency.name }
+        let scope = { (grant: RoleGrant) in names[grant.scopeText].map { "\($0) (\(grant.scopeText))" } ?? grant.scopeText }
         let past = grants.filter { $0.revokedAt != nil }
         let noticeText: String? = switch notice {
         case "dibuat": ctx.t("Akun staf dibuat dan perannya diberikan.", "The staff account was created with its role.")
@@ -116,7 +120,7 @@ struct AdminAccountPage {
             .h2(.text(ctx.t("Peran aktif", "Active roles"))),
             active.isEmpty ? .p(.class("muted"), .text(ctx.t("Hanya warga.", "Citizen only."))) : .empty,
             .ul(.forEach(active) { grant in
-                .li(.text((Role(rawValue: grant.role)?.label(ctx.language) ?? grant.role) + " · " + grant.scopeText),
+                .li(.text((Role(rawValue: grant.role)?.label(ctx.language) ?? grant.role) + " · " + scope(grant)),
                     FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminRevoke(id, grant.id?.uuidString ?? "").path),
                           FormKit.csrf(ctx),
                           .div(.class("field"), .label(.for("reason-\(grant.id?.uuidString ?? "")"), .text(ctx.t("Alasan pencabutan", "Reason for revoking"))),
@@ -139,7 +143,7 @@ struct AdminAccountPage {
             past.isEmpty ? .empty : .group(
                 .h2(.text(ctx.t("Riwayat peran", "Role history"))),
                 .ul(.forEach(past) { grant in
-                    .li(.text((Role(rawValue: grant.role)?.label(ctx.language) ?? grant.role) + " · " + grant.scopeText + " · "
+                    .li(.text((Role(rawValue: grant.role)?.label(ctx.language) ?? grant.role) + " · " + scope(grant) + " · "
                               + ctx.t("dicabut ", "revoked ") + (grant.revokedAt.map { DateText.dateTime($0, ctx.language) } ?? "")))
                 })),
         ])

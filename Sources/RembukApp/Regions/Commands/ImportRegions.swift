@@ -58,6 +58,9 @@ public struct ImportRegions {
             let head = records.first { $0.code == kabupatenCode }!
             let kecamatan = records.filter { $0.kind == .kecamatan }.count
             let desa = records.filter { $0.kind == .desa || $0.kind == .kelurahan }.count
+            guard created + updated > 0 else {   // nothing changed: nothing to record
+                return Outcome(name: head.name, kecamatan: kecamatan, desa: desa, created: 0, updated: 0)
+            }
             try await AuditLog.append(AuditDraft(
                 actor: identity, action: "regions.imported", subjectType: "region", subjectID: code, regionCode: code,
                 summary: "\(head.name): \(kecamatan) kecamatan, \(desa) desa/kelurahan; \(created) baru, \(updated) diperbarui",
