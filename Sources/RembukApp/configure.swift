@@ -41,6 +41,7 @@ let allMigrations: [any Migration] = [
     M007_CreateAuditRecords(),
     M008_CreateNotifications(),
     M009_CreateInstallation(),
+    M010_CreateUsulan(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

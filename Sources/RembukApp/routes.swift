@@ -10,6 +10,8 @@ public enum SiteRoute: Hashable, Sendable {
     case inbox, inboxRead(String)
     case follow, unfollow
     case audit
+    case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
+    case usulanSupport(String), usulanUnsupport(String)
     case openData
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -35,6 +37,15 @@ public enum SiteRoute: Hashable, Sendable {
         case .follow: "/ikuti"
         case .unfollow: "/berhenti-ikuti"
         case .audit: "/audit"
+        case .usulanIndex: "/usulan"
+        case .usulanNew: "/usulan/baru"
+        case .myUsulan: "/usulan/saya"
+        case .usulanQueue: "/usulan/antrean"
+        case let .usulan(id): "/usulan/\(id)"
+        case let .usulanEdit(id): "/usulan/\(id)/ubah"
+        case let .usulanStep(id): "/usulan/\(id)/langkah"
+        case let .usulanSupport(id): "/usulan/\(id)/dukung"
+        case let .usulanUnsupport(id): "/usulan/\(id)/batal-dukung"
         case .openData: "/data"
         case .adminAccounts: "/admin/akun"
         case .adminNewAccount: "/admin/akun/baru"
@@ -75,5 +86,6 @@ func routes(_ app: Application) throws {
     InboxController().register(pages)
     AdminAccountsController().register(pages)
     AuditController().register(pages)
+    UsulanController().register(pages)
     OpenDataController().register(pages)
 }

@@ -31,7 +31,10 @@ struct InboxController {
 
     func change(_ req: Request, follow: Bool) async throws -> Response {
         let subject = try await ChangeFollow(follow: follow).run(try req.content.decode(ChangeFollow.Input.self), in: req.invocation)
-        return req.redirect(to: SiteRoute.region(subject.id).path)
+        switch subject.kind {
+        case .region: return req.redirect(to: SiteRoute.region(subject.id).path)
+        case .usulan: return req.redirect(to: SiteRoute.usulan(subject.id).path)
+        }
     }
 }
 

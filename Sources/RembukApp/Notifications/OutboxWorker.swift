@@ -112,9 +112,11 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
         let logger = application.logger
         task.withLockedValue {
             $0 = Task {
+                // The first poll waits one interval, so `serve --demo` has migrated before the worker looks.
                 while !Task.isCancelled {
-                    do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
                     try? await Task.sleep(for: .seconds(interval))
+                    guard !Task.isCancelled else { break }
+                    do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
                 }
             }
         }

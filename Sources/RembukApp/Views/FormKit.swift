@@ -31,8 +31,8 @@ enum FormKit {
         var inputMode: String? = nil
     }
 
-    static func field(_ ctx: ViewContext, _ field: Field, errors: FormErrors) -> Node<HTML.BodyContext> {
-        let id = "f-" + field.name
+    static func field(_ ctx: ViewContext, _ field: Field, errors: FormErrors, idPrefix: String = "f-") -> Node<HTML.BodyContext> {
+        let id = idPrefix + field.name
         let error = errors[field.name]
         let described = [field.hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
         return .div(.class(error == nil ? "field" : "field invalid"),
@@ -57,8 +57,8 @@ enum FormKit {
     }
 
     static func select(_ ctx: ViewContext, name: String, label: String, choices: [Choice], selected: String,
-                       errors: FormErrors) -> Node<HTML.BodyContext> {
-        let id = "f-" + name
+                       errors: FormErrors, idPrefix: String = "f-") -> Node<HTML.BodyContext> {
+        let id = idPrefix + name
         let error = errors[name]
         return .div(.class(error == nil ? "field" : "field invalid"),
             .label(.for(id), .text(label)),
@@ -68,13 +68,32 @@ enum FormKit {
                 .if(error != nil, .attribute(named: "aria-describedby", value: id + "-error")),
                 .forEach(choices) { choice in
                     .element(named: "option", nodes: [
-                        .attribute(named: "value", value: choice.value),
+                        // An empty value must still be sent as empty, not fall back to the option's text.
+                        .attribute(Attribute<HTML.BodyContext>(name: "value", value: choice.value, ignoreIfValueIsEmpty: false)),
                         .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
                         .text(choice.label),
                     ])
                 },
             ])
         )
+    }
+
+    static func textarea(_ ctx: ViewContext, name: String, label: String, value: String, errors: FormErrors,
+                         idPrefix: String = "f-", hint: String? = nil, required: Bool = false, rows: Int = 3) -> Node<HTML.BodyContext> {
+        let id = idPrefix + name
+        let error = errors[name]
+        let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(label), .if(!required, .span(.class("optional"), .text(" " + ctx.t("(tidak wajib)", "(optional)"))))),
+            .unwrap(hint) { .p(.class("hint"), .id(id + "-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
+            .element(named: "textarea", nodes: [
+                .attribute(named: "id", value: id), .attribute(named: "name", value: name), .attribute(named: "rows", value: String(rows)),
+                .if(required, .attribute(named: "required", value: "required")),
+                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                .if(!described.isEmpty, .attribute(named: "aria-describedby", value: described.joined(separator: " "))),
+                .text(value),
+            ]))
     }
 
     /// The list of problems above a form, so a screen-reader user hears them first.

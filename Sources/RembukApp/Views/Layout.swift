@@ -27,6 +27,7 @@ enum Layout {
     static func header(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [
             (SiteRoute.home.path, ctx.t("Beranda", "Home")),
+            (SiteRoute.usulanIndex.path, ctx.t("Usulan", "Proposals")),
             (SiteRoute.regions.path, ctx.t("Wilayah", "Regions")),
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),
             (SiteRoute.openData.path, ctx.t("Data terbuka", "Open data")),

@@ -10,7 +10,7 @@ struct ChangeFollow {
         var subject_id: String?
     }
 
-    enum Kind: String, CaseIterable { case region }
+    enum Kind: String, CaseIterable { case region, usulan }
 
     let follow: Bool
 
@@ -23,6 +23,11 @@ struct ChangeFollow {
         case .region:
             guard let code = RegionCode(subjectID), try await Region.find(code.value, on: ctx.db) != nil else {
                 throw UserFacingError(.notFound, Phrase("Wilayah itu tidak ada.", "That region does not exist."))
+            }
+        case .usulan:
+            guard let id = UUID(uuidString: subjectID), let usulan = try await Usulan.find(id, on: ctx.db),
+                  usulan.workflowStatus != .draft else {
+                throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
             }
         }
         let identity = ctx.identity

@@ -1,0 +1,240 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// A citizen (or an operator on behalf of a group) saves an usulan as a draft, or submits it.
+/// A draft needs only a title and a desa; submitting needs everything, checked field by field.
+struct SaveUsulan {
+    struct Input: Codable, Sendable {
+        var title: String?
+        var problem: String?
+        var proposal: String?
+        var bidang: String?
+        var desa_code: String?
+        var address: String?
+        var rt: String?
+        var rw: String?
+        var latitude: String?
+        var longitude: String?
+        var volume: String?
+        var satuan: String?
+        var cost: String?
+        var beneficiaries: String?
+        var proposer_group: String?
+        var target_agency: String?
+        var aksi: String?
+    }
+
+    enum Intent: String { case check = "periksa", draft = "draf", submit = "ajukan" }
+
+    enum Outcome {
+        case saved(Usulan)
+        case checked([SimilarUsulan])
+        case invalid(FormErrors)
+    }
+
+    static let maximumCost: Int64 = 50_000_000_000
+
+    /// `existing` is a draft or a returned usulan being edited by its proposer.
+    func run(_ input: Input, existing: Usulan?, in ctx: Invocation) async throws -> Outcome {
+        guard let account = ctx.principal.account, let accountID = account.id else { throw UserFacingError.signInRequired }
+        let intent = Intent(rawValue: input.aksi ?? "") ?? .submit
+        if let existing {
+            guard let parties = existing.parties, [.draft, .revisi].contains(existing.workflowStatus),
+                  existing.proposerID == accountID || ctx.actor.covers(parties.desa, as: [.operatorDesa]) else {
+                throw UserFacingError.forbidden
+            }
+        }
+        var errors = FormErrors()
+        let fields = try await UsulanFields.validate(input, complete: intent != .draft, in: ctx, errors: &errors)
+        guard errors.isEmpty, let fields else { return .invalid(errors) }
+        if intent == .check {
+            return .checked(try await SimilarUsulan.find(for: fields, excluding: existing?.id, on: ctx.db))
+        }
+
+        let usulan = existing ?? Usulan()
+        fields.apply(to: usulan)
+        if existing == nil {
+            usulan.proposerID = accountID
+            usulan.status = UsulanStatus.draft.rawValue
+            usulan.supportCount = 0
+            usulan.year = ctx.today.year + 1   // planned in year N for the budget of N+1
+        }
+        let from = usulan.workflowStatus
+        var to = from
+        if intent == .submit {
+            let step: UsulanStep = from == .revisi ? .resubmit : .submit
+            guard let parties = usulan.parties else { throw UserFacingError.notFound }
+            switch UsulanWorkflow.take(step, from: from, by: ctx.actor, on: UsulanParties(
+                desa: parties.desa, targetAgency: usulan.targetAgency, proposerAccountID: usulan.proposerID.uuidString)) {
+            case let .success(next): to = next
+            case .failure: throw UserFacingError.forbidden
+            }
+        }
+        let identity = ctx.identity
+        let now = ctx.now
+        let isNew = existing == nil
+        let target = to
+        try await ctx.writes.transaction { db in
+            usulan.status = target.rawValue
+            if target == .diajukan { usulan.submittedAt = now }
+            if isNew { try await usulan.create(on: db) } else { try await usulan.update(on: db) }
+            let id = try usulan.requireID()
+            if from != target {
+                try await UsulanTimeline.record(usulan, step: from == .revisi ? .resubmit : .submit, from: from, to: target,
+                                                actor: identity, note: "", on: db, now: now)
+            } else {
+                try await AuditLog.append(AuditDraft(actor: identity, action: isNew ? "usulan.draft_created" : "usulan.draft_updated",
+                                                     subjectType: "usulan", subjectID: id.uuidString, regionCode: usulan.desaCode,
+                                                     summary: "draf (belum publik)"), on: db, now: now)
+            }
+        }
+        return .saved(usulan)
+    }
+}
+
+/// The checked fields of an usulan form.
+struct UsulanFields: Sendable {
+    var title: String
+    var problem: String
+    var proposal: String
+    var bidang: Bidang
+    var desa: RegionCode
+    var address: String
+    var rt: Int?
+    var rw: Int?
+    var point: GeoPoint?
+    var volume: Double
+    var satuan: String
+    var cost: Int64
+    var beneficiaries: Int
+    var proposerGroup: String
+    var targetAgency: String
+
+    func apply(to usulan: Usulan) {
+        usulan.title = title
+        usulan.problem = problem
+        usulan.proposal = proposal
+        usulan.bidang = bidang.rawValue
+        usulan.desaCode = desa.value
+        usulan.kecamatanCode = desa.ancestor(at: .kecamatan)?.value ?? desa.value
+        usulan.address = address
+        usulan.rt = rt
+        usulan.rw = rw
+        usulan.latitude = point?.latitude
+        usulan.longitude = point?.longitude
+        usulan.volume = volume
+        usulan.satuan = satuan
+        usulan.cost = cost
+        usulan.beneficiaries = beneficiaries
+        usulan.proposerGroup = proposerGroup
+        usulan.targetAgency = targetAgency
+        usulan.searchTerms = Usulan.terms(title: title, problem: problem, proposal: proposal)
+    }
+
+    /// Checks every field; `complete` is false for a draft, which needs only a title and a desa.
+    static func validate(_ input: SaveUsulan.Input, complete: Bool, in ctx: Invocation, errors: inout FormErrors) async throws -> UsulanFields? {
+        func text(_ raw: String?, _ field: String, _ range: ClosedRange<Int>, _ what: Phrase, required: Bool) -> String {
+            let value = TextInput.clean(raw ?? "")
+            if value.isEmpty {
+                if required { errors.add(field, what) }
+            } else if !range.contains(value.count) {
+                errors.add(field, Phrase("Panjangnya \(range.lowerBound)–\(range.upperBound) huruf (sekarang \(value.count)).",
+                                         "Use \(range.lowerBound)–\(range.upperBound) characters (now \(value.count))."))
+            }
+            return value
+        }
+        let title = text(input.title, "title", 10...150, Phrase("Tulis judul usulan.", "Enter a title."), required: true)
+        let problem = text(input.problem, "problem", 20...2000, Phrase("Jelaskan masalahnya.", "Describe the problem."), required: complete)
+        let proposal = text(input.proposal, "proposal", 20...2000, Phrase("Jelaskan apa yang diusulkan.", "Describe what you propose."), required: complete)
+        let bidang = Bidang(rawValue: input.bidang ?? "")
+        if bidang == nil, complete || !(input.bidang ?? "").isEmpty { errors.add("bidang", Phrase("Pilih bidang.", "Choose a sector.")) }
+
+        var desa: RegionCode?
+        if let code = RegionCode(input.desa_code ?? ""), code.level == .desa, ctx.settings.kabupaten.contains(code),
+           try await Region.find(code.value, on: ctx.db) != nil {
+            desa = code
+        } else {
+            errors.add("desa_code", Phrase("Pilih desa/kelurahan di \(ctx.settings.kabupaten.value).", "Choose a village in \(ctx.settings.kabupaten.value)."))
+        }
+        let address = text(input.address, "address", 5...200, Phrase("Tulis alamat lokasi (dusun, jalan, patokan).", "Enter the location's address."), required: complete)
+        func small(_ raw: String?, _ field: String, _ label: String) -> Int? {
+            let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { return nil }
+            guard let n = Int(value), (1...999).contains(n) else {
+                errors.add(field, Phrase("\(label) berupa angka 1–999.", "\(label) is a number 1–999."))
+                return nil
+            }
+            return n
+        }
+        let rt = small(input.rt, "rt", "RT")
+        let rw = small(input.rw, "rw", "RW")
+
+        var point: GeoPoint?
+        let lat = (input.latitude ?? "").trimmingCharacters(in: .whitespaces)
+        let lng = (input.longitude ?? "").trimmingCharacters(in: .whitespaces)
+        if !lat.isEmpty || !lng.isEmpty {
+            if let la = Double(lat.replacingOccurrences(of: ",", with: ".")), let lo = Double(lng.replacingOccurrences(of: ",", with: ".")),
+               (-11.5...6.5).contains(la), (94.0...141.5).contains(lo) {
+                point = GeoPoint(latitude: la, longitude: lo)
+            } else {
+                errors.add("latitude", Phrase("Koordinat harus di Indonesia, misalnya -6.5569 dan 107.4431 (isi keduanya atau kosongkan).",
+                                              "Coordinates must lie in Indonesia, e.g. -6.5569 and 107.4431 (both or neither)."))
+            }
+        }
+
+        var volume = 0.0
+        let volumeText = (input.volume ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        if !volumeText.isEmpty || complete {
+            if let v = Double(volumeText), v > 0, v <= 1_000_000, v.isFinite { volume = v } else {
+                errors.add("volume", Phrase("Volume berupa angka lebih dari 0, misalnya 500 atau 2,5.", "Volume is a number above 0, e.g. 500 or 2.5."))
+            }
+        }
+        let satuan = text(input.satuan, "satuan", 1...30, Phrase("Tulis satuannya (m, unit, paket, orang …).", "Enter the unit (m, unit, package, people …)."), required: complete)
+
+        var cost: Int64 = 0
+        let costText = (input.cost ?? "").trimmingCharacters(in: .whitespaces)
+        if !costText.isEmpty || complete {
+            if let parsed = Rupiah.parse(costText), parsed.amount > 0, parsed.amount <= SaveUsulan.maximumCost {
+                cost = parsed.amount
+            } else if let parsed = Rupiah.parse(costText), parsed.amount > SaveUsulan.maximumCost {
+                errors.add("cost", Phrase("Perkiraan biaya lebih dari \(Rupiah(SaveUsulan.maximumCost).formatted); periksa lagi angkanya.",
+                                          "The estimate is above \(Rupiah(SaveUsulan.maximumCost).formatted); check the figure."))
+            } else {
+                errors.add("cost", Phrase("Perkiraan biaya dalam rupiah, lebih dari 0, misalnya 150.000.000.", "The estimate in whole rupiah above 0, e.g. 150.000.000."))
+            }
+        }
+        var beneficiaries = 0
+        let beneficiariesText = (input.beneficiaries ?? "").replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces)
+        if !beneficiariesText.isEmpty {
+            if let n = Int(beneficiariesText), (0...5_000_000).contains(n) { beneficiaries = n } else {
+                errors.add("beneficiaries", Phrase("Jumlah penerima manfaat berupa angka 0–5.000.000.", "Beneficiaries is a number 0–5,000,000."))
+            }
+        }
+        let group = text(input.proposer_group, "proposer_group", 2...100, Phrase("", ""), required: false)
+
+        var agency = bidang?.defaultAgency ?? ""
+        if let chosen = input.target_agency, !chosen.isEmpty {
+            if try await Agency.find(chosen, on: ctx.db) != nil { agency = chosen } else {
+                errors.add("target_agency", Phrase("Pilih perangkat daerah dari daftar.", "Choose an agency from the list."))
+            }
+        }
+        guard errors.isEmpty, let desa else { return nil }
+        return UsulanFields(title: title, problem: problem, proposal: proposal, bidang: bidang ?? .infrastruktur, desa: desa,
+                            address: address, rt: rt, rw: rw, point: point, volume: volume, satuan: satuan, cost: cost,
+                            beneficiaries: beneficiaries, proposerGroup: group, targetAgency: agency)
+    }
+}
+
+/// Free text as people type it, made safe to store: control and direction-override characters removed,
+/// line breaks kept, runs of spaces folded. (Rendering escapes it; this keeps it readable.)
+enum TextInput {
+    static func clean(_ raw: String) -> String {
+        let banned: Set<Unicode.Scalar> = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+                                          "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{200B}", "\u{FEFF}"]
+        let scalars = raw.unicodeScalars.filter { !banned.contains($0) && ($0 == "\n" || $0.properties.generalCategory != .control) }
+        let lines = String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

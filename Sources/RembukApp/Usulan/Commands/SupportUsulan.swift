@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import RembukCore
+import SQLKit
+
+/// A citizen gives (or withdraws) their one dukungan for an usulan. The pair (usulan, account) is unique in
+/// the database, and the count is recomputed from the rows in the same transaction, so it is always exact.
+struct SupportUsulan {
+    let support: Bool
+
+    func run(usulanID: UUID, in ctx: Invocation) async throws {
+        guard let accountID = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        guard let usulan = try await Usulan.find(usulanID, on: ctx.db), usulan.workflowStatus != .draft else { throw UserFacingError.notFound }
+        if support {
+            guard usulan.proposerID != accountID else {
+                throw UserFacingError(.conflict, Phrase("Pengusul tidak perlu mendukung usulannya sendiri.", "Proposers do not support their own proposal."))
+            }
+            guard !usulan.workflowStatus.isFinal else {
+                throw UserFacingError(.conflict, Phrase("Usulan ini sudah tidak menerima dukungan (\(usulan.workflowStatus.label(.id))).",
+                                                        "This proposal no longer takes support (\(usulan.workflowStatus.label(.en)))."))
+            }
+        }
+        let identity = ctx.identity
+        let now = ctx.now
+        let support = self.support
+        do {
+            try await ctx.writes.transaction { db in
+                let existing = try await UsulanSupport.query(on: db).filter(\.$usulan.$id == usulanID).filter(\.$accountID == accountID).first()
+                switch (support, existing) {
+                case (true, nil): try await UsulanSupport(usulanID: usulanID, accountID: accountID).create(on: db)
+                case let (false, row?): try await row.delete(on: db)
+                default: return
+                }
+                try await SupportCounts.refresh([usulanID], on: db)
+                try await AuditLog.append(AuditDraft(actor: identity, action: support ? "usulan.supported" : "usulan.support_withdrawn",
+                                                     subjectType: "usulan", subjectID: usulanID.uuidString,
+                                                     regionCode: usulan.desaCode), on: db, now: now)
+            }
+        } catch where error.isConstraintFailure {
+            return   // the same person's other request got there first: one support, as wanted
+        }
+    }
+}
+
+enum SupportCounts {
+    /// Sets each usulan's count to the number of its support rows.
+    static func refresh(_ ids: [UUID], on db: any Database) async throws {
+        for id in ids {
+            let count = try await UsulanSupport.query(on: db).filter(\.$usulan.$id == id).count()
+            try await Usulan.query(on: db).filter(\.$id == id).set(\.$supportCount, to: count).update()
+        }
+    }
+
+    /// Moves the supports of a merged usulan to the one it joins; a person who supported both counts once.
+    static func carry(from source: UUID, to target: UUID, on db: any Database) async throws {
+        let already = Set(try await UsulanSupport.query(on: db).filter(\.$usulan.$id == target).all().map(\.accountID))
+        for row in try await UsulanSupport.query(on: db).filter(\.$usulan.$id == source).all() {
+            if already.contains(row.accountID) { try await row.delete(on: db) } else {
+                row.$usulan.id = target
+                try await row.update(on: db)
+            }
+        }
+        try await refresh([source, target], on: db)
+    }
+}

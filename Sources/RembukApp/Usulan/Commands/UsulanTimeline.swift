@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// Writes one step of an usulan's life: the timeline entry, the audit record, and the notices to the
+/// proposer and to followers. Called inside the command's transaction.
+enum UsulanTimeline {
+    static func record(_ usulan: Usulan, step: UsulanStep, from: UsulanStatus, to: UsulanStatus, actor: Principal.Identity,
+                       note: String, reason: RejectionReason? = nil, changedVolume: Double? = nil, changedCost: Int64? = nil,
+                       related: UUID? = nil, on db: any Database, now: Date, notify ctx: Invocation? = nil) async throws {
+        let id = try usulan.requireID()
+        let event = UsulanEvent()
+        event.$usulan.id = id
+        event.step = step.rawValue
+        event.fromStatus = from.rawValue
+        event.toStatus = to.rawValue
+        event.actorLabel = actor.label
+        event.reasonCode = reason?.rawValue
+        event.note = note
+        event.changedVolume = changedVolume
+        event.changedCost = changedCost
+        event.relatedUsulan = related
+        event.at = now
+        try await event.create(on: db)
+        var summary = "\(usulan.number): \(from.rawValue) → \(to.rawValue)"
+        if let changedCost { summary += "; biaya menjadi \(Rupiah(changedCost).formatted)" }
+        try await AuditLog.append(AuditDraft(actor: actor, action: "usulan.\(step.rawValue)", subjectType: "usulan",
+                                             subjectID: id.uuidString, regionCode: usulan.desaCode, summary: summary,
+                                             reason: [reason?.label(.id), note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: ": ")),
+                                  on: db, now: now)
+        guard let ctx, to != from else { return }
+        let notice = Notice(
+            title: Phrase("Usulan \(usulan.number): \(to.label(.id))", "Proposal \(usulan.number): \(to.label(.en))"),
+            body: Phrase("“\(usulan.title)” sekarang berstatus \(to.label(.id)).\(note.isEmpty ? "" : " Catatan: \(note)")",
+                         "“\(usulan.title)” is now \(to.label(.en)).\(note.isEmpty ? "" : " Note: \(note)")"),
+            link: SiteRoute.usulan(id.uuidString).path)
+        if let proposer = try await Account.find(usulan.proposerID, on: db), proposer.id?.uuidString != actor.id {
+            try await Notifier.send(to: proposer, notice, in: ctx, on: db)
+        }
+        try await Notifier.notifyFollowers(subjectType: "usulan", subjectID: id.uuidString, notice,
+                                           except: usulan.proposerID, in: ctx, on: db)
+    }
+}
+
+/// Existing usulan like the one being written, so people support instead of duplicating.
+struct SimilarUsulan: Sendable {
+    let id: UUID
+    let number: String
+    let title: String
+    let status: UsulanStatus
+    let supportCount: Int
+    let score: Double
+
+    /// Same budget year, same kecamatan, not drafts or merged ones; ranked in RembukCore.
+    static func find(for fields: UsulanFields, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
+        let kecamatan = fields.desa.ancestor(at: .kecamatan)?.value ?? fields.desa.value
+        let candidates = try await Usulan.query(on: db).filter(\.$kecamatanCode == kecamatan)
+            .filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$status != UsulanStatus.digabung.rawValue)
+            .limit(2000).all()
+        let query = Similarity.Document(id: "baru", text: "\(fields.title) \(fields.problem) \(fields.proposal)", point: fields.point)
+        var byID: [String: Usulan] = [:]
+        let documents = candidates.compactMap { usulan -> Similarity.Document? in
+            guard let id = usulan.id, id != excluding else { return nil }
+            byID[id.uuidString] = usulan
+            // Same desa counts as near when either has no pin.
+            return Similarity.Document(id: id.uuidString, text: "\(usulan.title) \(usulan.problem) \(usulan.proposal)", point: usulan.point)
+        }
+        return Similarity.mostSimilar(to: query, in: documents, limit: limit, minimum: 0.2).compactMap { match in
+            guard let usulan = byID[match.id], let id = usulan.id else { return nil }
+            return SimilarUsulan(id: id, number: usulan.number, title: usulan.title, status: usulan.workflowStatus,
+                                 supportCount: usulan.supportCount, score: match.score)
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Fluent
+import RembukCore
+import Vapor
+
+struct UsulanController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.usulanIndex, use: index)
+        routes.get(.usulanNew, use: newForm)
+        routes.post(.usulanNew, use: create)
+        routes.get(.myUsulan, use: mine)
+        routes.get(.usulanQueue, use: queue)
+        routes.get(.usulan(":id"), use: show)
+        routes.get(.usulanEdit(":id"), use: editForm)
+        routes.post(.usulanEdit(":id"), use: update)
+        routes.post(.usulanStep(":id"), use: step)
+        routes.post(.usulanSupport(":id")) { try await support($0, true) }
+        routes.post(.usulanUnsupport(":id")) { try await support($0, false) }
+    }
+
+    // MARK: Lists
+
+    func index(_ req: Request) async throws -> Response {
+        let filter = UsulanFilter(req)
+        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue)
+        filter.apply(to: query)
+        let page = try await query.paginate(PageRequest(page: filter.page, per: UsulanFilter.perPage))
+        let list = try await UsulanListModel.load(page.items, on: req.db)
+        let choices = try await ScopeChoices.load(req)
+        return UsulanIndexPage(list: list, filter: filter, total: page.metadata.total, choices: choices)
+            .render(await req.viewContext()).response()
+    }
+
+    func mine(_ req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let items = try await Usulan.query(on: req.db).filter(\.$proposerID == account.requireID())
+            .sort(\.$createdAt, .descending).all()
+        let list = try await UsulanListModel.load(items, on: req.db)
+        return UsulanCollectionPage(kind: .mine, list: list).render(await req.viewContext()).response()
+    }
+
+    /// The operator's verification queue: new usulan of the desa (or kecamatan) they serve.
+    func queue(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        let actor = req.principal.actor
+        let regions = actor.regions(for: .operatorDesa) + actor.regions(for: .operatorKecamatan)
+        guard !regions.isEmpty else { throw UserFacingError.forbidden }
+        let items = try await Usulan.query(on: req.db)
+            .filter(\.$status ~~ [UsulanStatus.diajukan.rawValue, UsulanStatus.diverifikasi.rawValue])
+            .group(.or) { group in
+                for region in regions {
+                    if region.level == .desa { group.filter(\.$desaCode == region.value) } else { group.filter(\.$kecamatanCode == region.value) }
+                }
+            }
+            .sort(\.$submittedAt).all()
+        let list = try await UsulanListModel.load(items, on: req.db)
+        return UsulanCollectionPage(kind: .queue, list: list).render(await req.viewContext()).response()
+    }
+
+    // MARK: One usulan
+
+    func show(_ req: Request) async throws -> Response {
+        let usulan = try await find(req)
+        return try await detail(req, usulan, errors: FormErrors(), status: .ok)
+    }
+
+    func detail(_ req: Request, _ usulan: Usulan, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let id = try usulan.requireID()
+        let events = try await UsulanEvent.query(on: req.db).filter(\.$usulan.$id == id).sort(\.$at).all()
+        let desa = try await Region.find(usulan.desaCode, on: req.db)
+        let kecamatan = try await Region.find(usulan.kecamatanCode, on: req.db)
+        let agency = try await Agency.find(usulan.targetAgency, on: req.db)
+        var supported = false
+        var following = false
+        if let account = req.principal.accountID {
+            supported = try await UsulanSupport.query(on: req.db).filter(\.$usulan.$id == id).filter(\.$accountID == account).first() != nil
+            following = try await Follow.query(on: req.db).filter(\.$account.$id == account).filter(\.$subjectType == "usulan")
+                .filter(\.$subjectID == id.uuidString).first() != nil
+        }
+        var merged: Usulan?
+        if let target = usulan.mergedInto { merged = try await Usulan.find(target, on: req.db) }
+        let page = UsulanDetailPage(usulan: usulan, events: events, desaName: desa?.name ?? usulan.desaCode,
+                                    kecamatanName: kecamatan?.name ?? usulan.kecamatanCode, agencyName: agency?.name ?? usulan.targetAgency,
+                                    supported: supported, following: following, mergedInto: merged, errors: errors)
+        return page.render(await req.viewContext()).response(status: status)
+    }
+
+    func step(_ req: Request) async throws -> Response {
+        let usulan = try await find(req)
+        let id = try usulan.requireID()
+        switch try await TakeUsulanStep().run(usulanID: id, try req.content.decode(TakeUsulanStep.Input.self), in: req.invocation) {
+        case .taken: return req.redirect(to: SiteRoute.usulan(id.uuidString).path)
+        case let .invalid(errors): return try await detail(req, usulan, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func support(_ req: Request, _ support: Bool) async throws -> Response {
+        let usulan = try await find(req)
+        let id = try usulan.requireID()
+        try await SupportUsulan(support: support).run(usulanID: id, in: req.invocation)
+        return req.redirect(to: SiteRoute.usulan(id.uuidString).path)
+    }
+
+    // MARK: Writing
+
+    func newForm(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        var input = SaveUsulan.Input()
+        input.desa_code = req.query[String.self, at: "desa"]
+        return try await form(req, input: input, existing: nil, errors: FormErrors(), similar: nil, status: .ok)
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        return try await save(req, existing: nil)
+    }
+
+    func editForm(_ req: Request) async throws -> Response {
+        let usulan = try await find(req)
+        guard req.principal.accountID == usulan.proposerID, [.draft, .revisi].contains(usulan.workflowStatus) else { throw UserFacingError.forbidden }
+        return try await form(req, input: UsulanFormModel.input(from: usulan), existing: usulan, errors: FormErrors(), similar: nil, status: .ok)
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        try await save(req, existing: try await find(req))
+    }
+
+    func save(_ req: Request, existing: Usulan?) async throws -> Response {
+        let input = try req.content.decode(SaveUsulan.Input.self)
+        switch try await SaveUsulan().run(input, existing: existing, in: req.invocation) {
+        case let .saved(usulan):
+            return req.redirect(to: SiteRoute.usulan(try usulan.requireID().uuidString).path)
+        case let .checked(similar):
+            return try await form(req, input: input, existing: existing, errors: FormErrors(), similar: similar, status: .ok)
+        case let .invalid(errors):
+            return try await form(req, input: input, existing: existing, errors: errors, similar: nil, status: .unprocessableEntity)
+        }
+    }
+
+    func form(_ req: Request, input: SaveUsulan.Input, existing: Usulan?, errors: FormErrors, similar: [SimilarUsulan]?,
+              status: HTTPResponseStatus) async throws -> Response {
+        let page = UsulanFormPage(input: input, existing: existing, errors: errors, similar: similar,
+                                  choices: try await ScopeChoices.load(req))
+        return page.render(await req.viewContext()).response(status: status)
+    }
+
+    /// Drafts are seen only by their proposer (and the desa's operators, who may file for groups).
+    func find(_ req: Request) async throws -> Usulan {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let usulan = try await Usulan.find(id, on: req.db) else {
+            throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
+        }
+        if usulan.workflowStatus == .draft {
+            let actor = req.principal.actor
+            let desa = RegionCode(usulan.desaCode)
+            guard req.principal.accountID == usulan.proposerID || desa.map({ actor.covers($0, as: [.operatorDesa]) }) == true else {
+                throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
+            }
+        }
+        return usulan
+    }
+}
+
+/// The list filters, read from the query string: `?tahun=&kecamatan=&desa=&bidang=&status=&q=&urut=&halaman=`.
+struct UsulanFilter: Sendable {
+    static let perPage = 20
+    var year: Int?
+    var kecamatan: String?
+    var desa: String?
+    var bidang: Bidang?
+    var status: UsulanStatus?
+    var search: String
+    var sort: String
+    var page: Int
+
+    init(_ req: Request) {
+        func value(_ key: String) -> String? {
+            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        year = value("tahun").flatMap(Int.init)
+        kecamatan = value("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
+        desa = value("desa").flatMap { RegionCode($0)?.level == .desa ? $0 : nil }
+        bidang = value("bidang").flatMap(Bidang.init(rawValue:))
+        status = value("status").flatMap(UsulanStatus.init(rawValue:)).flatMap { $0 == .draft ? nil : $0 }
+        search = String((value("q") ?? "").prefix(200))
+        sort = value("urut") == "dukungan" ? "dukungan" : "terbaru"
+        page = max(1, min(value("halaman").flatMap(Int.init) ?? 1, 10_000))
+    }
+
+    func apply(to query: QueryBuilder<Usulan>) {
+        if let year { query.filter(\.$year == year) }
+        if let kecamatan { query.filter(\.$kecamatanCode == kecamatan) }
+        if let desa { query.filter(\.$desaCode == desa) }
+        if let bidang { query.filter(\.$bidang == bidang.rawValue) }
+        if let status { query.filter(\.$status == status.rawValue) }
+        for term in Set(IndonesianText.terms(search)) { query.filter(\.$searchTerms ~~ " \(term) ") }
+        if sort == "dukungan" { query.sort(\.$supportCount, .descending) }
+        query.sort(\.$submittedAt, .descending).sort(\.$id)
+    }
+
+    /// The query string of this filter on another page.
+    func query(page: Int) -> String {
+        var parts: [(String, String)] = []
+        if let year { parts.append(("tahun", String(year))) }
+        if let kecamatan { parts.append(("kecamatan", kecamatan)) }
+        if let desa { parts.append(("desa", desa)) }
+        if let bidang { parts.append(("bidang", bidang.rawValue)) }
+        if let status { parts.append(("status", status.rawValue)) }
+        if !search.isEmpty { parts.append(("q", search)) }
+        if sort != "terbaru" { parts.append(("urut", sort)) }
+        parts.append(("halaman", String(page)))
+        return "?" + parts.map { "\($0.0)=\($0.1.urlQueryEscaped)" }.joined(separator: "&")
+    }
+}
