@@ -69,7 +69,7 @@ enum FormKit {
                 .forEach(choices) { choice in
                     .element(named: "option", nodes: [
                         // An empty value must still be sent as empty, not fall back to the option's text.
-                        .attribute(Attribute<HTML.BodyContext>(name: "value", value: choice.value, ignoreIfValueIsEmpty: false)),
+                        .attribute(Attribute<HTML.BodyContext>(name: "value", value: HTMLEscape.attribute(choice.value), ignoreIfValueIsEmpty: false)),
                         .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
                         .text(choice.label),
                     ])
@@ -121,7 +121,27 @@ extension FormKit {
     /// An `<input>` from name/value pairs; nil pairs are left out (Plot has no conditional input attributes).
     static func input(_ pairs: [(String, String)?]) -> Node<HTML.BodyContext> {
         .selfClosedElement(named: "input", attributes: pairs.compactMap { $0 }.map {
-            Attribute<HTML.BodyContext>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: false)
+            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
         })
+    }
+}
+
+/// Plot writes attribute values as given, so every value that can carry someone's input goes through here.
+/// (Text nodes are escaped by Plot itself.)
+enum HTMLEscape {
+    static func attribute(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.count)
+        for character in value {
+            switch character {
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 }

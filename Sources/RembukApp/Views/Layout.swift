@@ -12,7 +12,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Rembuk \(ctx.regionName)"),
+                .element(named: "title", text: "\(title) · Rembuk \(ctx.regionName)"),
                 .link(.rel(.stylesheet), .href(stylesheetPath + "?v=" + Stylesheet.version))
             ),
             .body(

@@ -157,6 +157,26 @@ import Vapor
         }
     }
 
+    @Test func typedValuesCannotBreakOutOfAttributes() async throws {
+        try await withRembuk { app in
+            // given: markup typed into a form field and into the sign-in return address
+            var browser = TestBrowser(app)
+            let attack = "\"><script>alert(1)</script>"
+            // when
+            let register = try await browser.post(SiteRoute.register.path, ["name": attack, "email": "x"])
+            let login = try await browser.get(SiteRoute.login.path + "?kembali=/" + attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            let search = try await admin.get(SiteRoute.adminAccounts.path + "?q=" + attack.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            // then
+            for response in [register, login, search] {
+                #expect(!response.text.contains("<script>alert(1)"))
+                #expect(!response.text.contains("\"><script"))
+            }
+            #expect(register.text.contains("&quot;&gt;&lt;script&gt;"))
+        }
+    }
+
     @Test func healthAndMetrics() async throws {
         try await withRembuk { app in
             var browser = TestBrowser(app)

@@ -49,7 +49,7 @@ struct LoginPage {
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.login.path),
                 FormKit.csrf(ctx),
-                .input(.type(.hidden), .name("kembali"), .value(back)),
+                FormKit.input([("type", "hidden"), ("name", "kembali"), ("value", back)]),
                 FormKit.field(ctx, .init(name: "identifier", label: ctx.t("E-mail atau nomor HP", "E-mail or phone number"),
                                          value: identifier, autocomplete: "username", required: true), errors: errors),
                 FormKit.field(ctx, .init(name: "password", label: ctx.t("Kata sandi", "Password"), type: .password,

@@ -11,7 +11,7 @@ struct AdminAccountsPage {
             .p(.a(.class("button"), .href(SiteRoute.adminNewAccount.path), .text(ctx.t("Buat akun staf", "Create a staff account")))),
             FormKit.form(.attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.adminAccounts.path), .class("stack"),
                 .div(.class("field"), .label(.for("q"), .text(ctx.t("Cari nama atau e-mail", "Search name or e-mail"))),
-                     .input(.type(.search), .id("q"), .name("q"), .value(search))),
+                     FormKit.input([("type", "search"), ("id", "q"), ("name", "q"), ("value", search)])),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Cari", "Search")))),
             .table(
                 .thead(.tr(.th(.text(ctx.t("Nama", "Name"))), .th(.text(ctx.t("Kontak", "Contact"))),

@@ -77,7 +77,7 @@ struct UsulanIndexPage {
             FormKit.select(ctx, name: "urut", label: ctx.t("Urutkan", "Sort"),
                            choices: [.init(value: "terbaru", label: ctx.t("Terbaru", "Newest")), .init(value: "dukungan", label: ctx.t("Dukungan terbanyak", "Most supported"))],
                            selected: filter.sort, errors: none),
-            .if(filter.desa != nil, .input(.type(.hidden), .name("desa"), .value(filter.desa ?? ""))),
+            .if(filter.desa != nil, FormKit.input([("type", "hidden"), ("name", "desa"), ("value", filter.desa ?? "")])),
             .button(.type(.submit), .class("secondary"), .text(ctx.t("Terapkan", "Apply"))))
     }
 }
