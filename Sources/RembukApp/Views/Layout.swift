@@ -32,6 +32,9 @@ enum Layout {
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),
             (SiteRoute.openData.path, ctx.t("Data terbuka", "Open data")),
         ]
+        if !ctx.principal.actor.regions(for: .operatorDesa).isEmpty || !ctx.principal.actor.regions(for: .operatorKecamatan).isEmpty {
+            links.append((SiteRoute.usulanQueue.path, ctx.t("Antrean verifikasi", "Verification queue")))
+        }
         if let kabupaten = RegionCode(ctx.principal.grants.first(where: { $0.role == Role.bappeda.rawValue })?.regionCode ?? ""),
            ctx.can(.manageAccounts(kabupaten: kabupaten)) {
             links.append((SiteRoute.adminAccounts.path, ctx.t("Kelola akun", "Manage accounts")))

@@ -81,6 +81,8 @@ struct AccountPage {
             .h1(.text(ctx.t("Akun saya", "My account"))),
             noticeNode(ctx),
             facts(ctx, roles: roles, phone: phone),
+            .p(.a(.href(SiteRoute.myUsulan.path), .text(ctx.t("Usulan saya", "My proposals"))), .text(" · "),
+               .a(.href(SiteRoute.usulanNew.path), .text(ctx.t("Kirim usulan baru", "Send a new proposal")))),
             notifications(ctx),
             followed(ctx),
             passwordForm(ctx),
@@ -124,7 +126,9 @@ struct AccountPage {
         let list: Node<HTML.BodyContext> = follows.isEmpty
             ? .p(.class("muted"), .text(ctx.t("Belum ada. Buka halaman wilayah lalu pilih “Ikuti”.", "Nothing yet. Open a region page and choose “Follow”.")))
             : .ul(.forEach(follows) { follow in
-                .li(.a(.href(SiteRoute.region(follow.subjectID).path), .text(ctx.t("Wilayah ", "Region ") + follow.subjectID)))
+                follow.subjectType == "usulan"
+                    ? .li(.a(.href(SiteRoute.usulan(follow.subjectID).path), .text(ctx.t("Usulan U-", "Proposal U-") + follow.subjectID.prefix(8).uppercased())))
+                    : .li(.a(.href(SiteRoute.region(follow.subjectID).path), .text(ctx.t("Wilayah ", "Region ") + follow.subjectID)))
             })
         return .section(.h2(.text(ctx.t("Yang saya ikuti", "What I follow"))), list)
     }

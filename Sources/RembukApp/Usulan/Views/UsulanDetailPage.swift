@@ -89,7 +89,7 @@ struct UsulanDetailPage {
                                                          .text(" · Kec. \(kecamatanName)")),
             .dt(.text("Volume")), .dd(.text("\(volume) \(usulan.satuan)")),
             .dt(.text(ctx.t("Perkiraan biaya", "Estimated cost"))), .dd(.text(Rupiah(usulan.cost).formatted)),
-            .dt(.text(ctx.t("Penerima manfaat", "Beneficiaries"))), .dd(.text(formatCount(usulan.beneficiaries, ctx.language) + ctx.t(" orang", " people"))),
+            .dt(.text(ctx.t("Penerima manfaat", "Beneficiaries"))), .dd(.text(usulan.beneficiaries > 0 ? formatCount(usulan.beneficiaries, ctx.language) + ctx.t(" orang", " people") : "–")),
             .dt(.text(ctx.t("Pengusul", "Proposed by"))), .dd(.text(usulan.proposerGroup.isEmpty ? ctx.t("Warga", "A citizen") : usulan.proposerGroup)),
             .dt(.text(ctx.t("Perangkat daerah tujuan", "Target agency"))), .dd(.text(agencyName)),
             .dt(.text(ctx.t("Tahun anggaran", "Budget year"))), .dd(.text(String(usulan.year))),
