@@ -102,5 +102,7 @@ import Testing
         #expect(AccountRules.normaliseEmail("a@b") == nil)
         #expect(AccountRules.normaliseEmail("a b@c.id") == nil)
         #expect(AccountRules.cleanName("  Siti \u{202E}Aminah\n ") == "Siti Aminah")
+        #expect(CleanText.paragraphs("\n Baris  satu\u{200B}\n\nbaris\u{0007} dua \n") == "Baris satu\n\nbaris dua")
+        #expect(CleanText.line("a\tb\r\nc") == "a b c")
     }
 }

@@ -34,9 +34,6 @@ public enum AccountRules {
 
     /// Collapses runs of white space and strips control and bidirectional-override characters from a display name.
     public static func cleanName(_ raw: String) -> String {
-        let banned: Set<Unicode.Scalar> = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
-                                          "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{200B}", "\u{FEFF}"]
-        let scalars = raw.unicodeScalars.filter { !banned.contains($0) && !($0.properties.generalCategory == .control) }
-        return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        CleanText.line(raw)
     }
 }

@@ -226,15 +226,7 @@ struct UsulanFields: Sendable {
     }
 }
 
-/// Free text as people type it, made safe to store: control and direction-override characters removed,
-/// line breaks kept, runs of spaces folded. (Rendering escapes it; this keeps it readable.)
+/// Free text as people type it: see `CleanText` in RembukCore.
 enum TextInput {
-    static func clean(_ raw: String) -> String {
-        let banned: Set<Unicode.Scalar> = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
-                                          "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{200B}", "\u{FEFF}"]
-        let scalars = raw.unicodeScalars.filter { !banned.contains($0) && ($0 == "\n" || $0.properties.generalCategory != .control) }
-        let lines = String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    static func clean(_ raw: String) -> String { CleanText.paragraphs(raw) }
 }
