@@ -25,6 +25,7 @@ struct SupportUsulan {
         let support = self.support
         do {
             try await ctx.writes.transaction { db in
+                try await SupportCounts.lock([usulanID], on: db)
                 let existing = try await UsulanSupport.query(on: db).filter(\.$usulan.$id == usulanID).filter(\.$accountID == accountID).first()
                 switch (support, existing) {
                 case (true, nil): try await UsulanSupport(usulanID: usulanID, accountID: accountID).create(on: db)
@@ -43,6 +44,15 @@ struct SupportUsulan {
 }
 
 enum SupportCounts {
+    /// Serialises support changes per usulan on PostgreSQL: the row lock is held to commit, so the next
+    /// transaction counts after this one's rows are visible. (SQLite has one writer at a time anyway.)
+    static func lock(_ ids: [UUID], on db: any Database) async throws {
+        guard db.isPostgres else { return }
+        for id in ids.sorted(by: { $0.uuidString < $1.uuidString }) {   // a fixed order: no deadlock between two merges
+            try await db.sql.raw("SELECT id FROM usulan WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+    }
+
     /// Sets each usulan's count to the number of its support rows.
     static func refresh(_ ids: [UUID], on db: any Database) async throws {
         for id in ids {
@@ -53,6 +63,7 @@ enum SupportCounts {
 
     /// Moves the supports of a merged usulan to the one it joins; a person who supported both counts once.
     static func carry(from source: UUID, to target: UUID, on db: any Database) async throws {
+        try await lock([source, target], on: db)
         let already = Set(try await UsulanSupport.query(on: db).filter(\.$usulan.$id == target).all().map(\.accountID))
         for row in try await UsulanSupport.query(on: db).filter(\.$usulan.$id == source).all() {
             if already.contains(row.accountID) { try await row.delete(on: db) } else {
