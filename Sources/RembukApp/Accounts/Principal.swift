@@ -37,7 +37,6 @@ public struct Principal: Sendable {
     /// `Warga #3f2a9c1d`: enough to follow one person's actions in the trail, not to name them.
     static func citizenLabel(_ id: UUID) -> String { "Warga #" + id.uuidString.prefix(8).lowercased() }
 
-    public var isStaff: Bool { grants.contains { $0.grant.map { $0.role != .warga } ?? false } }
 }
 
 extension Request {

@@ -98,8 +98,13 @@ public enum Similarity {
         public let point: GeoPoint?
 
         public init(id: String, text: String, point: GeoPoint? = nil) {
+            self.init(id: id, terms: Set(IndonesianText.terms(text)), point: point)
+        }
+
+        /// From terms computed earlier (an usulan stores its own), so they are not stemmed again.
+        public init(id: String, terms: Set<String>, point: GeoPoint? = nil) {
             self.id = id
-            self.terms = Set(IndonesianText.terms(text))
+            self.terms = terms
             self.point = point
         }
     }

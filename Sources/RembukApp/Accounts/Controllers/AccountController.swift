@@ -65,21 +65,13 @@ struct AccountController {
 
     func account(_ req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let regions = try await Region.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.regionCode)).all()
-        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.agencyID)).all()
-        var names: [String: String] = [:]
-        for region in regions { names[region.id ?? ""] = region.name }
-        for agency in agencies { names[agency.id ?? ""] = agency.name }
-        let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
         let notice: String? = switch req.query[String.self, at: "pesan"] ?? (req.query[String.self, at: "baru"] != nil ? "baru" : nil) {
         case "baru": "welcome"
         case "sandi": "password"
         case "notifikasi": "notifications"
         default: nil
         }
-        let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: names, follows: follows,
-                               notice: notice, passwordErrors: FormErrors(), settings: req.settings)
-        return page.render(await req.viewContext()).response()
+        return try await accountPage(req, account, notice: notice, passwordErrors: FormErrors(), status: .ok)
     }
 
     func changePassword(_ req: Request) async throws -> Response {
@@ -89,11 +81,22 @@ struct AccountController {
         case .changed:
             return req.redirect(to: SiteRoute.account.path + "?pesan=sandi")
         case let .invalid(errors):
-            let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
-            let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: [:], follows: follows,
-                                   notice: nil, passwordErrors: errors, settings: req.settings)
-            return page.render(await req.viewContext()).response(status: .unprocessableEntity)
+            return try await accountPage(req, account, notice: nil, passwordErrors: errors, status: .unprocessableEntity)
         }
+    }
+
+    /// The account page, with the names of the regions and agencies the person's roles are scoped to.
+    func accountPage(_ req: Request, _ account: Account, notice: String?, passwordErrors: FormErrors,
+                     status: HTTPResponseStatus) async throws -> Response {
+        let regions = try await Region.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.regionCode)).all()
+        let agencies = try await Agency.query(on: req.db).filter(\.$id ~~ req.principal.grants.compactMap(\.agencyID)).all()
+        var names: [String: String] = [:]
+        for region in regions { names[region.id ?? ""] = region.name }
+        for agency in agencies { names[agency.id ?? ""] = agency.name }
+        let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
+        let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: names, follows: follows,
+                               notice: notice, passwordErrors: passwordErrors, settings: req.settings)
+        return page.render(await req.viewContext()).response(status: status)
     }
 
     func notificationSettings(_ req: Request) async throws -> Response {

@@ -62,8 +62,7 @@ struct SimilarUsulan: Sendable {
         let documents = candidates.compactMap { usulan -> Similarity.Document? in
             guard let id = usulan.id, id != excluding else { return nil }
             byID[id.uuidString] = usulan
-            // Same desa counts as near when either has no pin.
-            return Similarity.Document(id: id.uuidString, text: "\(usulan.title) \(usulan.problem) \(usulan.proposal)", point: usulan.point)
+            return Similarity.Document(id: id.uuidString, terms: usulan.storedTerms, point: usulan.point)
         }
         return Similarity.mostSimilar(to: query, in: documents, limit: limit, minimum: 0.2).compactMap { match in
             guard let usulan = byID[match.id], let id = usulan.id else { return nil }

@@ -49,6 +49,9 @@ public final class Usulan: Model, @unchecked Sendable {
         return UsulanParties(desa: desa, targetAgency: targetAgency, proposerAccountID: proposerID.uuidString)
     }
 
+    /// The stemmed terms saved with the usulan (see `terms(title:problem:proposal:)`).
+    var storedTerms: Set<String> { Set(searchTerms.split(separator: " ").map(String.init)) }
+
     static func terms(title: String, problem: String, proposal: String) -> String {
         " " + Set(IndonesianText.terms(title + " " + problem + " " + proposal)).sorted().joined(separator: " ") + " "
     }
