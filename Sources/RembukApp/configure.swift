@@ -42,6 +42,7 @@ let allMigrations: [any Migration] = [
     M008_CreateNotifications(),
     M009_CreateInstallation(),
     M010_CreateUsulan(),
+    M011_CreateAttachments(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -13,6 +13,7 @@ public enum SiteRoute: Hashable, Sendable {
     case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
     case usulanSupport(String), usulanUnsupport(String)
     case openData
+    case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
 
@@ -47,6 +48,7 @@ public enum SiteRoute: Hashable, Sendable {
         case let .usulanSupport(id): "/usulan/\(id)/dukung"
         case let .usulanUnsupport(id): "/usulan/\(id)/batal-dukung"
         case .openData: "/data"
+        case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"
         case .adminNewAccount: "/admin/akun/baru"
         case let .adminAccount(id): "/admin/akun/\(id)"
@@ -88,4 +90,5 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     UsulanController().register(pages)
     OpenDataController().register(pages)
+    AttachmentController().register(pages)
 }

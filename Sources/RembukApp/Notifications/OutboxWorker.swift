@@ -113,10 +113,16 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
         task.withLockedValue {
             $0 = Task {
                 // The first poll waits one interval, so `serve --demo` has migrated before the worker looks.
+                var lastPrune = Date.distantPast
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
                     guard !Task.isCancelled else { break }
                     do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
+                    // Housekeeping rides on the same loop: unsaved uploads go after a day.
+                    if Date().timeIntervalSince(lastPrune) > 3600 {
+                        lastPrune = Date()
+                        do { try await PruneUploads().run(in: .system(application)) } catch { logger.error("upload pruning: \(type(of: error))") }
+                    }
                 }
             }
         }

@@ -14,6 +14,11 @@ enum CSRF {
         KeyedDigest.hex("csrf:" + sessionToken, key: secret)
     }
 
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     static let notAForm = UserFacingError(.unsupportedMediaType, Phrase(
         "Kiriman ini bukan formulir. Isi dan kirim formulir dari halaman Rembuk.",
         "This is not a form submission. Fill in and send the form on the Rembuk page."))
@@ -30,18 +35,15 @@ struct CSRFMiddleware: AsyncMiddleware {
         let isForm = (type?.type == "application" && type?.subType == "x-www-form-urlencoded")
             || (type?.type == "multipart" && type?.subType == "form-data")
         guard isForm else { throw CSRF.notAForm }
+        // A form with files streams to its handler, which checks the token as it reads (`SubmittedForm`).
+        if type?.type == "multipart", SubmittedForm.streams(request) { return try await next.respond(to: request) }
         let body = try await request.body.collect(max: request.settings.maxBodySize.value).get()
         if let body, body.readableBytes > request.settings.maxBodySize.value { throw Abort(.payloadTooLarge) }
         let provided = try? request.content.get(String.self, at: CSRF.fieldName)
         guard let provided, !request.principal.sessionToken.isEmpty,
-              constantTimeEqual(provided, CSRF.token(for: request)) else {
+              CSRF.constantTimeEqual(provided, CSRF.token(for: request)) else {
             throw CSRF.rejected
         }
         return try await next.respond(to: request)
-    }
-
-    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -29,6 +29,8 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool
     /// Behind a load balancer: take the client address from `X-Forwarded-For`.
     public var trustProxy: Bool = false
+    /// The largest photo or document one may attach (`REMBUK_MAX_UPLOAD`, default 5 MB).
+    public var maxUploadSize: Int = 5 * 1024 * 1024
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -97,7 +99,10 @@ public struct Settings: Sendable {
             holidays: holidays,
             maxBodySize: ByteCount(stringLiteral: value("REMBUK_MAX_BODY") ?? "1mb"),
             jsonLogs: value("LOG_FORMAT") == "json"
-        ).with { $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1" }
+        ).with {
+            $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
+            if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
+        }
     }
 }
 

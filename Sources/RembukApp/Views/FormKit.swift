@@ -12,6 +12,10 @@ public struct FormErrors: Sendable, Error {
     public subscript(field: String) -> Phrase? { fields[field] }
     public mutating func add(_ field: String, _ phrase: Phrase) { if fields[field] == nil { fields[field] = phrase } }
     public mutating func add(_ phrase: Phrase) { general.append(phrase) }
+    public mutating func merge(_ other: FormErrors) {
+        for (field, phrase) in other.fields { add(field, phrase) }
+        general += other.general
+    }
 }
 
 /// Accessible form parts: every input has a label, errors are tied to their input and summarised on top.

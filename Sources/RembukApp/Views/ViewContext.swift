@@ -11,6 +11,7 @@ public struct ViewContext: Sendable {
     public let regionName: String
     public let planningAgencyName: String
     public let unreadNotifications: Int
+    public var maxUploadSize: Int = 5 * 1024 * 1024
 
     /// The phrase in the reader's language.
     public func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
@@ -31,7 +32,7 @@ public struct ViewContext: Sendable {
             language: request.language, principal: request.principal,
             csrfToken: request.principal.sessionToken.isEmpty ? "" : CSRF.token(for: request),
             path: request.url.path, regionName: region?.name ?? settings.kabupaten.value,
-            planningAgencyName: settings.planningAgencyName, unreadNotifications: unread)
+            planningAgencyName: settings.planningAgencyName, unreadNotifications: unread, maxUploadSize: settings.maxUploadSize)
     }
 }
 

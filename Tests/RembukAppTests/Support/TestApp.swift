@@ -70,6 +70,29 @@ struct TestBrowser {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(all)))
     }
 
+    /// Posts a `multipart/form-data` form with files, as a browser does for a form with a file input.
+    mutating func postMultipart(_ path: String, _ fields: [String: String], repeated: [(String, String)] = [],
+                                files: [(field: String, filename: String, bytes: [UInt8])], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if cookies[SessionMiddleware.cookieName] == nil { _ = try await get("/") }
+        var all = fields.map { ($0.key, $0.value) } + repeated
+        if csrf, fields[CSRF.fieldName] == nil { all.insert((CSRF.fieldName, csrfToken), at: 0) }
+        let boundary = "----RembukTest\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+
     mutating func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = extra
         headers.replaceOrAdd(name: .acceptLanguage, value: acceptLanguage)

@@ -35,8 +35,11 @@ struct SaveUsulan {
 
     static let maximumCost: Int64 = 50_000_000_000
 
-    /// `existing` is a draft or a returned usulan being edited by its proposer.
-    func run(_ input: Input, existing: Usulan?, in ctx: Invocation) async throws -> Outcome {
+    /// `existing` is a draft or a returned usulan being edited by its proposer. `attachments` are the ids
+    /// the form keeps (the usulan's own and the proposer's pending uploads); `uploadErrors` name files
+    /// refused on the way in, which makes the form invalid so the person sees them before anything is saved.
+    func run(_ input: Input, attachments: [UUID] = [], uploadErrors: FormErrors = FormErrors(), existing: Usulan?,
+             in ctx: Invocation) async throws -> Outcome {
         guard let account = ctx.principal.account, let accountID = account.id else { throw UserFacingError.signInRequired }
         let intent = Intent(rawValue: input.aksi ?? "") ?? .submit
         if let existing {
@@ -45,8 +48,14 @@ struct SaveUsulan {
                 throw UserFacingError.forbidden
             }
         }
-        var errors = FormErrors()
+        var errors = uploadErrors
         let fields = try await UsulanFields.validate(input, complete: intent != .draft, in: ctx, errors: &errors)
+        let kept = try await AttachmentSet.candidates(ids: attachments, subjectType: "usulan", subjectID: existing?.id?.uuidString,
+                                                      owner: accountID, on: ctx.db)
+        if kept.count > AttachmentSet.maximum {
+            errors.add(StoreUploads.field, Phrase("Paling banyak \(AttachmentSet.maximum) lampiran; hilangkan centang pada yang tidak perlu.",
+                                                  "At most \(AttachmentSet.maximum) attachments; untick the ones not needed."))
+        }
         guard errors.isEmpty, let fields else { return .invalid(errors) }
         if intent == .check {
             return .checked(try await SimilarUsulan.find(for: fields, excluding: existing?.id, on: ctx.db))
@@ -87,6 +96,11 @@ struct SaveUsulan {
                 try await AuditLog.append(AuditDraft(actor: identity, action: isNew ? "usulan.draft_created" : "usulan.draft_updated",
                                                      subjectType: "usulan", subjectID: id.uuidString, regionCode: usulan.desaCode,
                                                      summary: "draf (belum publik)"), on: db, now: now)
+            }
+            let change = try await AttachmentSet.attach(kept, subjectType: "usulan", subjectID: id.uuidString, on: db)
+            if !change.isEmpty {
+                try await AuditLog.append(AuditDraft(actor: identity, action: "usulan.attachments_changed", subjectType: "usulan",
+                                                     subjectID: id.uuidString, regionCode: usulan.desaCode, summary: change), on: db, now: now)
             }
         }
         return .saved(usulan)

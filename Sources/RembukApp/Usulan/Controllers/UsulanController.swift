@@ -6,12 +6,12 @@ struct UsulanController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.usulanIndex, use: index)
         routes.get(.usulanNew, use: newForm)
-        routes.post(.usulanNew, use: create)
+        routes.postStreamingForm(.usulanNew, use: create)
         routes.get(.myUsulan, use: mine)
         routes.get(.usulanQueue, use: queue)
         routes.get(.usulan(":id"), use: show)
         routes.get(.usulanEdit(":id"), use: editForm)
-        routes.post(.usulanEdit(":id"), use: update)
+        routes.postStreamingForm(.usulanEdit(":id"), use: update)
         routes.post(.usulanStep(":id"), use: step)
         routes.post(.usulanSupport(":id")) { try await support($0, true) }
         routes.post(.usulanUnsupport(":id")) { try await support($0, false) }
@@ -80,7 +80,9 @@ struct UsulanController {
         if let target = usulan.mergedInto { merged = try await Usulan.find(target, on: req.db) }
         let page = UsulanDetailPage(usulan: usulan, events: events, desaName: desa?.name ?? usulan.desaCode,
                                     kecamatanName: kecamatan?.name ?? usulan.kecamatanCode, agencyName: agency?.name ?? usulan.targetAgency,
-                                    supported: supported, following: following, mergedInto: merged, errors: errors)
+                                    supported: supported, following: following, mergedInto: merged, errors: errors,
+                                    attachments: try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
+                                        .filter(\.$subjectID == id.uuidString).sort(\.$createdAt).all())
         return page.render(await req.viewContext()).response(status: status)
     }
 
@@ -106,7 +108,7 @@ struct UsulanController {
         _ = try req.requireAccount()
         var input = SaveUsulan.Input()
         input.desa_code = req.query[String.self, at: "desa"]
-        return try await form(req, input: input, existing: nil, errors: FormErrors(), similar: nil, status: .ok)
+        return try await form(req, input: input, attachments: [], existing: nil, errors: FormErrors(), similar: nil, status: .ok)
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -117,28 +119,43 @@ struct UsulanController {
     func editForm(_ req: Request) async throws -> Response {
         let usulan = try await find(req)
         guard req.principal.accountID == usulan.proposerID, [.draft, .revisi].contains(usulan.workflowStatus) else { throw UserFacingError.forbidden }
-        return try await form(req, input: UsulanFormModel.input(from: usulan), existing: usulan, errors: FormErrors(), similar: nil, status: .ok)
+        let attachments = try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
+            .filter(\.$subjectID == usulan.requireID().uuidString).sort(\.$createdAt).all()
+        return try await form(req, input: UsulanFormModel.input(from: usulan), attachments: attachments, existing: usulan,
+                              errors: FormErrors(), similar: nil, status: .ok)
     }
 
     func update(_ req: Request) async throws -> Response {
         try await save(req, existing: try await find(req))
     }
 
+    /// Saves the form. Files sent with it are kept as pending uploads first, so if anything else needs fixing
+    /// the form comes back with them listed and ticked instead of asking for them again.
     func save(_ req: Request, existing: Usulan?) async throws -> Response {
-        let input = try req.content.decode(SaveUsulan.Input.self)
-        switch try await SaveUsulan().run(input, existing: existing, in: req.invocation) {
-        case let .saved(usulan):
+        let submitted = try await SubmittedForm.read(req)
+        let input = try submitted.decode(SaveUsulan.Input.self)
+        let uploads = try await StoreUploads(subjectType: "usulan").run(submitted, in: req.invocation)
+        let kept = submitted.values(AttachmentSet.keptField).compactMap(UUID.init(uuidString:)) + uploads.stored.compactMap(\.id)
+        let outcome = try await SaveUsulan().run(input, attachments: kept, uploadErrors: uploads.errors, existing: existing, in: req.invocation)
+        if case let .saved(usulan) = outcome {
             return req.redirect(to: SiteRoute.usulan(try usulan.requireID().uuidString).path)
+        }
+        let attachments = try await AttachmentSet.candidates(ids: kept, subjectType: "usulan", subjectID: existing?.id?.uuidString,
+                                                             owner: try req.requireAccount().requireID(), on: req.db)
+        switch outcome {
         case let .checked(similar):
-            return try await form(req, input: input, existing: existing, errors: FormErrors(), similar: similar, status: .ok)
+            return try await form(req, input: input, attachments: attachments, existing: existing, errors: FormErrors(), similar: similar, status: .ok)
         case let .invalid(errors):
-            return try await form(req, input: input, existing: existing, errors: errors, similar: nil, status: .unprocessableEntity)
+            return try await form(req, input: input, attachments: attachments, existing: existing, errors: errors, similar: nil,
+                                  status: .unprocessableEntity)
+        case .saved:
+            throw Abort(.internalServerError)
         }
     }
 
-    func form(_ req: Request, input: SaveUsulan.Input, existing: Usulan?, errors: FormErrors, similar: [SimilarUsulan]?,
-              status: HTTPResponseStatus) async throws -> Response {
-        let page = UsulanFormPage(input: input, existing: existing, errors: errors, similar: similar,
+    func form(_ req: Request, input: SaveUsulan.Input, attachments: [Attachment], existing: Usulan?, errors: FormErrors,
+              similar: [SimilarUsulan]?, status: HTTPResponseStatus) async throws -> Response {
+        let page = UsulanFormPage(input: input, attachments: attachments, existing: existing, errors: errors, similar: similar,
                                   choices: try await ScopeChoices.load(req))
         return page.render(await req.viewContext()).response(status: status)
     }
@@ -148,12 +165,8 @@ struct UsulanController {
         guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let usulan = try await Usulan.find(id, on: req.db) else {
             throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
         }
-        if usulan.workflowStatus == .draft {
-            let actor = req.principal.actor
-            let desa = RegionCode(usulan.desaCode)
-            guard req.principal.accountID == usulan.proposerID || desa.map({ actor.covers($0, as: [.operatorDesa]) }) == true else {
-                throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
-            }
+        guard UsulanAccess.visibility(of: usulan, to: req.principal) != nil else {
+            throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
         }
         return usulan
     }

@@ -36,6 +36,7 @@ struct UsulanDetailPage {
     var following: Bool
     var mergedInto: Usulan?
     var errors: FormErrors
+    var attachments: [Attachment] = []
 
     var id: String { usulan.id?.uuidString ?? "" }
 
@@ -51,6 +52,7 @@ struct UsulanDetailPage {
             paragraphs(usulan.problem),
             .h2(.text(ctx.t("Yang diusulkan", "What is proposed"))),
             paragraphs(usulan.proposal),
+            AttachmentViews.gallery(ctx, attachments),
             participation(ctx),
             actions(ctx),
             timeline(ctx),

@@ -26,6 +26,7 @@ enum UsulanFormModel {
 
 struct UsulanFormPage {
     var input: SaveUsulan.Input
+    var attachments: [Attachment] = []
     var existing: Usulan?
     var errors: FormErrors
     var similar: [SimilarUsulan]?
@@ -41,7 +42,7 @@ struct UsulanFormPage {
                 "Describe a problem where you live and what you propose. Submitted proposals are verified by the village operator and discussed at the village forum."))),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
-                .attribute(named: "novalidate", value: "novalidate"),
+                .attribute(named: "novalidate", value: "novalidate"), .attribute(named: "enctype", value: "multipart/form-data"),
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Judul", "Title"), value: input.title ?? "",
                                          hint: ctx.t("Singkat dan jelas, mis. “Perbaikan jalan lingkungan RT 03 Dusun Krajan”.", "Short and clear."), required: true), errors: errors),
@@ -79,6 +80,7 @@ struct UsulanFormPage {
                                choices: [.init(value: "", label: ctx.t("Sesuai bidang (otomatis)", "By sector (automatic)"))]
                                    + choices.agencies.map { .init(value: $0.id ?? "", label: $0.name) },
                                selected: input.target_agency ?? "", errors: errors),
+                AttachmentViews.formSection(ctx, attachments: attachments, errors: errors),
                 similarSection(ctx),
                 .div(.class("actions"),
                      submit("periksa", ctx.t("Periksa usulan serupa", "Check for similar proposals"), primary: similar == nil),

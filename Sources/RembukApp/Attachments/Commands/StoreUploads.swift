@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// Keeps the files a person just sent with a form as pending uploads, so the form can be shown again
+/// (with other errors) without asking for the files a second time. Each file is checked by its bytes;
+/// refused files are named in `errors["berkas"]` with the reason. Pending uploads are private to their
+/// owner and become public only when the form they belong to is saved (`AttachmentSet.attach`).
+struct StoreUploads {
+    static let field = "berkas"
+    var subjectType: String
+
+    struct Outcome {
+        var stored: [Attachment]
+        var errors: FormErrors
+    }
+
+    func run(_ form: SubmittedForm, in ctx: Invocation) async throws -> Outcome {
+        var errors = FormErrors()
+        var refused: [Phrase] = form.oversized.map { file in
+            Phrase("\(file.filename) terlalu besar (\(ByteSize.text(file.size)); paling besar \(ByteSize.text(ctx.settings.maxUploadSize))).",
+                   "\(file.filename) is too large (\(ByteSize.text(file.size)); at most \(ByteSize.text(ctx.settings.maxUploadSize))).")
+        }
+        var accepted: [(SubmittedForm.File, FileKind)] = []
+        for file in form.files where file.field == Self.field {
+            guard let kind = FileKind.sniff(file.bytes) else {
+                refused.append(Phrase("\(file.filename) bukan foto (JPG, PNG, WebP, GIF) atau PDF.",
+                                      "\(file.filename) is not a photo (JPG, PNG, WebP, GIF) or a PDF."))
+                continue
+            }
+            accepted.append((file, kind))
+        }
+        if !refused.isEmpty {
+            errors.add(Self.field, Phrase(refused.map(\.id).joined(separator: " "), refused.map(\.en).joined(separator: " ")))
+        }
+        guard !accepted.isEmpty else { return Outcome(stored: [], errors: errors) }
+        guard let owner = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        let subjectType = self.subjectType
+        let files = accepted.map { file, kind in
+            (bytes: Data(file.bytes), kind: kind, name: FileName.clean(file.filename, kind: kind))
+        }
+        let stored = try await ctx.writes.transaction { db in
+            var result: [Attachment] = []
+            for file in files {
+                let sha = ContentAddress.sha256(file.bytes)
+                if try await Blob.find(sha, on: db) == nil {
+                    let blob = Blob()
+                    blob.id = sha
+                    blob.mediaType = file.kind.mediaType
+                    blob.byteCount = file.bytes.count
+                    blob.data = file.bytes
+                    try await blob.create(on: db)
+                }
+                let attachment = Attachment()
+                attachment.blobSHA256 = sha
+                attachment.ownerID = owner
+                attachment.subjectType = subjectType
+                attachment.filename = file.name
+                attachment.mediaType = file.kind.mediaType
+                attachment.byteCount = file.bytes.count
+                try await attachment.create(on: db)
+                result.append(attachment)
+            }
+            return result
+        }
+        return Outcome(stored: stored, errors: errors)
+    }
+}
+
+/// The attachments a saved form keeps: the ones already on the subject that are still ticked, plus the
+/// owner's pending uploads. Runs inside the saving command's transaction, which audits the change.
+enum AttachmentSet {
+    static let maximum = 5
+    static let keptField = "lampiran"
+
+    /// The attachments a form offers to keep: the subject's own and the account's pending uploads, by id.
+    static func candidates(ids: [UUID], subjectType: String, subjectID: String?, owner: UUID, on db: any Database) async throws -> [Attachment] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await Attachment.query(on: db).filter(\.$id ~~ ids).filter(\.$subjectType == subjectType).all()
+        return found.filter { attachment in
+            if let subjectID, attachment.subjectID == subjectID { return true }
+            return attachment.isPending && attachment.ownerID == owner
+        }.sorted { ids.firstIndex(of: $0.id!)! < ids.firstIndex(of: $1.id!)! }
+    }
+
+    /// Makes `kept` exactly the subject's attachments; returns a summary for the audit record ("" if unchanged).
+    static func attach(_ kept: [Attachment], subjectType: String, subjectID: String, on db: any Database) async throws -> String {
+        let current = try await Attachment.query(on: db).filter(\.$subjectType == subjectType).filter(\.$subjectID == subjectID).all()
+        let keptIDs = Set(kept.compactMap(\.id))
+        var removed = 0
+        for attachment in current where !keptIDs.contains(attachment.id!) {
+            try await attachment.delete(on: db)
+            removed += 1
+        }
+        var added = 0
+        for attachment in kept where attachment.subjectID != subjectID {
+            attachment.subjectID = subjectID
+            try await attachment.update(on: db)
+            added += 1
+        }
+        guard added + removed > 0 else { return "" }
+        return [added > 0 ? "\(added) lampiran ditambahkan" : nil, removed > 0 ? "\(removed) lampiran dilepas" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+}

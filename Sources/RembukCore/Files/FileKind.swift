@@ -1,0 +1,78 @@
+import Crypto
+import Foundation
+
+/// The kinds of file people may attach, recognised by their first bytes (never by name or declared type):
+/// a renamed script or a text file called `foto.jpg` is refused.
+public enum FileKind: String, Sendable, CaseIterable, Codable {
+    case jpeg, png, gif, webp, pdf
+
+    public var mediaType: String {
+        switch self {
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        case .gif: "image/gif"
+        case .webp: "image/webp"
+        case .pdf: "application/pdf"
+        }
+    }
+
+    public var isImage: Bool { self != .pdf }
+
+    public init?(mediaType: String) {
+        guard let kind = FileKind.allCases.first(where: { $0.mediaType == mediaType }) else { return nil }
+        self = kind
+    }
+
+    /// What the bytes are, from their signature; nil for anything else.
+    public static func sniff<Bytes: Collection>(_ bytes: Bytes) -> FileKind? where Bytes.Element == UInt8 {
+        let head = Array(bytes.prefix(12))
+        func starts(_ signature: [UInt8], at offset: Int = 0) -> Bool {
+            head.count >= offset + signature.count && Array(head[offset..<offset + signature.count]) == signature
+        }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        if starts(Array("RIFF".utf8)), starts(Array("WEBP".utf8), at: 8) { return .webp }
+        if starts(Array("%PDF-".utf8)) { return .pdf }
+        return nil
+    }
+
+    /// The accept list for a file input.
+    public static var acceptList: String { allCases.map(\.mediaType).joined(separator: ",") }
+}
+
+/// A file name as shown and offered for download: no path, no control or quoting characters, at most
+/// 100 characters, never empty.
+public enum FileName {
+    public static func clean(_ raw: String, kind: FileKind) -> String {
+        let base = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let kept = base.unicodeScalars.filter { scalar in
+            !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format)
+                && !"\"<>:*?|;".unicodeScalars.contains(scalar)
+        }
+        var name = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
+        while name.hasPrefix(".") { name.removeFirst() }
+        if name.count > 100 { name = String(name.suffix(100)) }
+        return name.isEmpty ? "lampiran.\(kind == .jpeg ? "jpg" : kind.rawValue)" : name
+    }
+}
+
+/// Content addresses: the lowercase hex SHA-256 of a file's bytes.
+public enum ContentAddress {
+    public static func sha256<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func isValid(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}
+
+/// Sizes as people read them: `820 KB`, `4,8 MB`.
+public enum ByteSize {
+    public static func text(_ bytes: Int) -> String {
+        if bytes < 1024 * 1024 { return "\(max(1, (bytes + 1023) / 1024)) KB" }
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
+}
