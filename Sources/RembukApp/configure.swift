@@ -43,6 +43,7 @@ let allMigrations: [any Migration] = [
     M009_CreateInstallation(),
     M010_CreateUsulan(),
     M011_CreateAttachments(),
+    M012_CreateComments(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -11,7 +11,8 @@ public enum SiteRoute: Hashable, Sendable {
     case follow, unfollow
     case audit
     case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
-    case usulanSupport(String), usulanUnsupport(String)
+    case usulanSupport(String), usulanUnsupport(String), usulanComment(String)
+    case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
@@ -47,6 +48,12 @@ public enum SiteRoute: Hashable, Sendable {
         case let .usulanStep(id): "/usulan/\(id)/langkah"
         case let .usulanSupport(id): "/usulan/\(id)/dukung"
         case let .usulanUnsupport(id): "/usulan/\(id)/batal-dukung"
+        case let .usulanComment(id): "/usulan/\(id)/komentar"
+        case let .report(kind, id): "/lapor/\(kind)/\(id)"
+        case .moderationQueue: "/moderasi"
+        case let .moderationHide(kind, id): "/moderasi/\(kind)/\(id)/sembunyikan"
+        case let .moderationRestore(kind, id): "/moderasi/\(kind)/\(id)/tampilkan"
+        case let .moderationDismiss(kind, id): "/moderasi/\(kind)/\(id)/abaikan"
         case .openData: "/data"
         case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"
@@ -91,4 +98,5 @@ func routes(_ app: Application) throws {
     UsulanController().register(pages)
     OpenDataController().register(pages)
     AttachmentController().register(pages)
+    CommentsController().register(pages)
 }

@@ -35,6 +35,9 @@ enum Layout {
         if !ctx.principal.actor.regions(for: .operatorDesa).isEmpty || !ctx.principal.actor.regions(for: .operatorKecamatan).isEmpty {
             links.append((SiteRoute.usulanQueue.path, ctx.t("Antrean verifikasi", "Verification queue")))
         }
+        if !ctx.principal.actor.regions(for: .moderator).isEmpty || !ctx.principal.actor.regions(for: .bappeda).isEmpty {
+            links.append((SiteRoute.moderationQueue.path, ctx.t("Moderasi", "Moderation")))
+        }
         if let kabupaten = RegionCode(ctx.principal.grants.first(where: { $0.role == Role.bappeda.rawValue })?.regionCode ?? ""),
            ctx.can(.manageAccounts(kabupaten: kabupaten)) {
             links.append((SiteRoute.adminAccounts.path, ctx.t("Kelola akun", "Manage accounts")))

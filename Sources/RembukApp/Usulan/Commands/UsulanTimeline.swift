@@ -56,7 +56,7 @@ struct SimilarUsulan: Sendable {
         let kecamatan = fields.desa.ancestor(at: .kecamatan)?.value ?? fields.desa.value
         let candidates = try await Usulan.query(on: db).filter(\.$kecamatanCode == kecamatan)
             .filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$status != UsulanStatus.digabung.rawValue)
-            .limit(2000).all()
+            .filter(\.$hiddenAt == nil).limit(2000).all()
         let query = Similarity.Document(id: "baru", text: "\(fields.title) \(fields.problem) \(fields.proposal)", point: fields.point)
         var byID: [String: Usulan] = [:]
         let documents = candidates.compactMap { usulan -> Similarity.Document? in

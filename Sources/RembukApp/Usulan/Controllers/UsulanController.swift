@@ -21,7 +21,7 @@ struct UsulanController {
 
     func index(_ req: Request) async throws -> Response {
         let filter = UsulanFilter(req)
-        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue)
+        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$hiddenAt == nil)
         filter.apply(to: query)
         let page = try await query.paginate(PageRequest(page: filter.page, per: UsulanFilter.perPage))
         let list = try await UsulanListModel.load(page.items, on: req.db)
@@ -63,7 +63,8 @@ struct UsulanController {
         return try await detail(req, usulan, errors: FormErrors(), status: .ok)
     }
 
-    func detail(_ req: Request, _ usulan: Usulan, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+    func detail(_ req: Request, _ usulan: Usulan, errors: FormErrors, status: HTTPResponseStatus,
+                commentDraft: PostComment.Input = .init(), commentErrors: FormErrors = FormErrors()) async throws -> Response {
         let id = try usulan.requireID()
         let events = try await UsulanEvent.query(on: req.db).filter(\.$usulan.$id == id).sort(\.$at).all()
         let desa = try await Region.find(usulan.desaCode, on: req.db)
@@ -78,11 +79,18 @@ struct UsulanController {
         }
         var merged: Usulan?
         if let target = usulan.mergedInto { merged = try await Usulan.find(target, on: req.db) }
+        let canModerate = RegionCode(usulan.desaCode).map { req.principal.actor.can(.moderate($0)) } ?? false
+        let comments = try await Comment.query(on: req.db).filter(\.$subjectType == "usulan").filter(\.$subjectID == id.uuidString)
+            .sort(\.$createdAt).sort(\.$id).all()
+        let thread = CommentThread(usulanID: id.uuidString, entries: CommentThread.build(comments),
+                                   open: usulan.workflowStatus != .draft && !usulan.isHidden, canModerate: canModerate,
+                                   draft: commentDraft, errors: commentErrors)
         let page = UsulanDetailPage(usulan: usulan, events: events, desaName: desa?.name ?? usulan.desaCode,
                                     kecamatanName: kecamatan?.name ?? usulan.kecamatanCode, agencyName: agency?.name ?? usulan.targetAgency,
                                     supported: supported, following: following, mergedInto: merged, errors: errors,
                                     attachments: try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
-                                        .filter(\.$subjectID == id.uuidString).sort(\.$createdAt).all())
+                                        .filter(\.$subjectID == id.uuidString).sort(\.$createdAt).all(),
+                                    comments: thread, canModerate: canModerate)
         return page.render(await req.viewContext()).response(status: status)
     }
 

@@ -34,9 +34,12 @@ public final class Usulan: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @OptionalField(key: "hidden_at") public var hiddenAt: Date?
+    @OptionalField(key: "hidden_reason") public var hiddenReason: String?
 
     public init() {}
 
+    public var isHidden: Bool { hiddenAt != nil }
     public var workflowStatus: UsulanStatus { UsulanStatus(rawValue: status) ?? .draft }
     public var sector: Bidang? { Bidang(rawValue: bidang) }
     public var point: GeoPoint? { latitude.flatMap { lat in longitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } } }

@@ -37,14 +37,27 @@ struct UsulanDetailPage {
     var mergedInto: Usulan?
     var errors: FormErrors
     var attachments: [Attachment] = []
+    var comments: CommentThread
+    var canModerate = false
 
     var id: String { usulan.id?.uuidString ?? "" }
 
     func render(_ ctx: ViewContext) -> HTML {
-        Layout.page(ctx, title: usulan.title, [
+        // A hidden usulan shows the public reason only; its proposer and moderators still see the rest.
+        let showContent = !usulan.isHidden || canModerate || ctx.principal.accountID == usulan.proposerID
+        return Layout.page(ctx, title: showContent ? usulan.title : ctx.t("Usulan disembunyikan", "Hidden proposal"), [
             .p(.a(.href(SiteRoute.usulanIndex.path), .text(ctx.t("‹ Semua usulan", "‹ All proposals")))),
-            .h1(.text(usulan.title)),
+            .h1(.text(showContent ? usulan.title : ctx.t("Usulan disembunyikan", "Hidden proposal"))),
             .p(UsulanCards.statusBadge(ctx, usulan.workflowStatus), .text(" "), .span(.class("muted"), .text(usulan.number))),
+            .unwrap(usulan.hiddenReason) { reason in
+                .div(.class("alert error"), .p(.text(ctx.t("Usulan ini disembunyikan moderator. Alasan: ", "A moderator hid this proposal. Reason: ") + reason)))
+            },
+            .if(showContent, content(ctx)),
+        ])
+    }
+
+    func content(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .group([
             position(ctx),
             FormKit.summary(ctx, errors),
             facts(ctx),
@@ -56,7 +69,18 @@ struct UsulanDetailPage {
             participation(ctx),
             actions(ctx),
             timeline(ctx),
+            comments.render(ctx),
+            moderation(ctx),
         ])
+    }
+
+    /// Report (for others) and hide/restore (for moderators) the usulan itself.
+    func moderation(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard ctx.isSignedIn, usulan.workflowStatus != .draft else { return .empty }
+        let own = ctx.principal.accountID == usulan.proposerID
+        return .div(.class("comment-actions no-print"),
+            .if(!own && !usulan.isHidden, ModerationViews.reportForm(ctx, kind: "usulan", id: id, errors: FormErrors())),
+            .if(canModerate, ModerationViews.hideForm(ctx, kind: "usulan", id: id, hidden: usulan.isHidden, errors: FormErrors())))
     }
 
     func paragraphs(_ text: String) -> Node<HTML.BodyContext> {
