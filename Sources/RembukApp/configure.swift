@@ -44,6 +44,7 @@ let allMigrations: [any Migration] = [
     M010_CreateUsulan(),
     M011_CreateAttachments(),
     M012_CreateComments(),
+    M013_CreatePlanningCyclesAndKamus(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

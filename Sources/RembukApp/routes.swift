@@ -14,6 +14,7 @@ public enum SiteRoute: Hashable, Sendable {
     case usulanSupport(String), usulanUnsupport(String), usulanComment(String)
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
+    case schedule, scheduleEdit(String), kamus, kamusEdit(String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -55,6 +56,10 @@ public enum SiteRoute: Hashable, Sendable {
         case let .moderationRestore(kind, id): "/moderasi/\(kind)/\(id)/tampilkan"
         case let .moderationDismiss(kind, id): "/moderasi/\(kind)/\(id)/abaikan"
         case .openData: "/data"
+        case .schedule: "/jadwal"
+        case let .scheduleEdit(year): "/jadwal/\(year)/ubah"
+        case .kamus: "/kamus-usulan"
+        case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"
         case .adminNewAccount: "/admin/akun/baru"
@@ -99,4 +104,6 @@ func routes(_ app: Application) throws {
     OpenDataController().register(pages)
     AttachmentController().register(pages)
     CommentsController().register(pages)
+    ScheduleController().register(pages)
+    KamusController().register(pages)
 }

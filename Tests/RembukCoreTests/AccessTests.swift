@@ -43,6 +43,17 @@ import Testing
         #expect(!admin.can(.manageAccounts(kabupaten: otherKabupaten)))
         #expect(admin.can(.administerRegion(desaB)))
         #expect(admin.can(.moderate(desaA)))
+        #expect(admin.can(.managePlanning(kabupaten: kabupaten)))
+        #expect(!admin.can(.managePlanning(kabupaten: otherKabupaten)))
+    }
+
+    @Test func onlyBappedaManagesPlanning() throws {
+        for role in [Role.operatorDesa, .operatorKecamatan, .moderator] {
+            let scope: Scope = role == .operatorDesa ? .region(desaA) : role == .operatorKecamatan ? .region(kecamatanA) : .region(kabupaten)
+            #expect(!(try actor(role, scope)).can(.managePlanning(kabupaten: kabupaten)), "\(role)")
+        }
+        #expect(!(try actor(.opd, .agency("dinas-pupr"))).can(.managePlanning(kabupaten: kabupaten)))
+        #expect(!(try actor(.mitra, .organisation("csr"))).can(.managePlanning(kabupaten: kabupaten)))
     }
 
     @Test func agencyStaffActOnlyForTheirAgency() throws {

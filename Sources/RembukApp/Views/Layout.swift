@@ -84,6 +84,10 @@ enum Layout {
                    .text(" · "),
                    .a(.href(SiteRoute.audit.path), .text(ctx.t("Jejak audit publik", "Public audit trail"))),
                    .text(" · "),
+                   .a(.href(SiteRoute.schedule.path), .text(ctx.t("Jadwal perencanaan", "Planning calendar"))),
+                   .text(" · "),
+                   .a(.href(SiteRoute.kamus.path), .text(ctx.t("Kamus usulan", "Proposal catalogue"))),
+                   .text(" · "),
                    .a(.href(SiteRoute.openAPI.path), .text("API")))
             )
         )

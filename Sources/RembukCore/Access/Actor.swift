@@ -50,6 +50,8 @@ public struct Actor: Sendable, Hashable {
             return agencies().contains(agency) || grants.contains { $0.role == .bappeda }
         case let .moderate(region):
             return covers(region, as: [.moderator, .bappeda])
+        case let .managePlanning(kabupaten):
+            return covers(kabupaten, as: [.bappeda])
         }
     }
 }
@@ -61,4 +63,6 @@ public enum Action: Sendable, Hashable {
     case administerRegion(RegionCode)
     case actForAgency(String)
     case moderate(RegionCode)
+    /// Planning cycles, the kamus usulan catalogue and other settings Bappeda keeps for the kabupaten.
+    case managePlanning(kabupaten: RegionCode)
 }

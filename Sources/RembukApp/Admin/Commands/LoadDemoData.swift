@@ -75,6 +75,7 @@ public struct LoadDemoData {
                 throw DemoProblem(description: "demo citizen: \(errors.fields.mapValues(\.en))")
             }
         }
+        try await DemoPlanning.load(in: ctx)
         try await DemoUsulan.load(in: ctx)
         return logins
     }

@@ -22,6 +22,7 @@ struct SaveUsulan {
         var beneficiaries: String?
         var proposer_group: String?
         var target_agency: String?
+        var kamus: String?
         var aksi: String?
     }
 
@@ -56,6 +57,12 @@ struct SaveUsulan {
             errors.add(StoreUploads.field, Phrase("Paling banyak \(AttachmentSet.maximum) lampiran; hilangkan centang pada yang tidak perlu.",
                                                   "At most \(AttachmentSet.maximum) attachments; untick the ones not needed."))
         }
+        // Only a first submission waits for the collecting phase; a returned usulan may be fixed any time.
+        var cycleYear: Int?
+        if intent == .submit, existing?.workflowStatus != .revisi {
+            let window = try await SubmissionWindow.on(ctx.today, db: ctx.db)
+            if let open = window.open { cycleYear = open.year } else { errors.add(window.closedMessage) }
+        }
         guard errors.isEmpty, let fields else { return .invalid(errors) }
         if intent == .check {
             return .checked(try await SimilarUsulan.find(for: fields, excluding: existing?.id, on: ctx.db))
@@ -69,6 +76,7 @@ struct SaveUsulan {
             usulan.supportCount = 0
             usulan.year = ctx.today.year + 1   // planned in year N for the budget of N+1
         }
+        if let cycleYear { usulan.year = cycleYear }
         let from = usulan.workflowStatus
         var to = from
         if intent == .submit {
@@ -124,6 +132,7 @@ struct UsulanFields: Sendable {
     var beneficiaries: Int
     var proposerGroup: String
     var targetAgency: String
+    var kamusID: UUID?
 
     func apply(to usulan: Usulan) {
         usulan.title = title
@@ -143,6 +152,7 @@ struct UsulanFields: Sendable {
         usulan.beneficiaries = beneficiaries
         usulan.proposerGroup = proposerGroup
         usulan.targetAgency = targetAgency
+        usulan.kamusID = kamusID
         usulan.searchTerms = Usulan.terms(title: title, problem: problem, proposal: proposal)
     }
 
@@ -158,10 +168,16 @@ struct UsulanFields: Sendable {
             }
             return value
         }
+        var kamus: KamusItem?
+        if let chosen = input.kamus, !chosen.isEmpty {
+            if let id = UUID(uuidString: chosen), let item = try await KamusItem.find(id, on: ctx.db), item.active { kamus = item } else {
+                errors.add("kamus", Phrase("Pilih item dari kamus usulan, atau kosongkan.", "Choose an item of the catalogue, or leave it empty."))
+            }
+        }
         let title = text(input.title, "title", 10...150, Phrase("Tulis judul usulan.", "Enter a title."), required: true)
         let problem = text(input.problem, "problem", 20...2000, Phrase("Jelaskan masalahnya.", "Describe the problem."), required: complete)
         let proposal = text(input.proposal, "proposal", 20...2000, Phrase("Jelaskan apa yang diusulkan.", "Describe what you propose."), required: complete)
-        let bidang = Bidang(rawValue: input.bidang ?? "")
+        let bidang = Bidang(rawValue: input.bidang ?? "") ?? kamus?.sector
         if bidang == nil, complete || !(input.bidang ?? "").isEmpty { errors.add("bidang", Phrase("Pilih bidang.", "Choose a sector.")) }
 
         var desa: RegionCode?
@@ -204,11 +220,20 @@ struct UsulanFields: Sendable {
                 errors.add("volume", Phrase("Volume berupa angka lebih dari 0, misalnya 500 atau 2,5.", "Volume is a number above 0, e.g. 500 or 2.5."))
             }
         }
-        let satuan = text(input.satuan, "satuan", 1...30, Phrase("Tulis satuannya (m, unit, paket, orang …).", "Enter the unit (m, unit, package, people …)."), required: complete)
+        let satuan = kamus?.satuan ?? text(input.satuan, "satuan", 1...30, Phrase("Tulis satuannya (m, unit, paket, orang …).", "Enter the unit (m, unit, package, people …)."), required: complete)
 
         var cost: Int64 = 0
         let costText = (input.cost ?? "").trimmingCharacters(in: .whitespaces)
-        if !costText.isEmpty || complete {
+        if let kamus {
+            // From the kamus the cost is the catalogue's: volume × unit price, in whole rupiah.
+            let computed = (volume * Double(kamus.unitPrice)).rounded()
+            if computed > Double(SaveUsulan.maximumCost) {
+                errors.add("volume", Phrase("Volume × harga satuan melebihi \(Rupiah(SaveUsulan.maximumCost).formatted); periksa volumenya.",
+                                            "Volume × unit price exceeds \(Rupiah(SaveUsulan.maximumCost).formatted); check the volume."))
+            } else {
+                cost = Int64(computed)
+            }
+        } else if !costText.isEmpty || complete {
             if let parsed = Rupiah.parse(costText), parsed.amount > 0, parsed.amount <= SaveUsulan.maximumCost {
                 cost = parsed.amount
             } else if let parsed = Rupiah.parse(costText), parsed.amount > SaveUsulan.maximumCost {
@@ -227,7 +252,7 @@ struct UsulanFields: Sendable {
         }
         let group = text(input.proposer_group, "proposer_group", 2...100, Phrase("", ""), required: false)
 
-        var agency = bidang?.defaultAgency ?? ""
+        var agency = kamus?.agency ?? bidang?.defaultAgency ?? ""
         if let chosen = input.target_agency, !chosen.isEmpty {
             if try await Agency.find(chosen, on: ctx.db) != nil { agency = chosen } else {
                 errors.add("target_agency", Phrase("Pilih perangkat daerah dari daftar.", "Choose an agency from the list."))
@@ -236,7 +261,7 @@ struct UsulanFields: Sendable {
         guard errors.isEmpty, let desa else { return nil }
         return UsulanFields(title: title, problem: problem, proposal: proposal, bidang: bidang ?? .infrastruktur, desa: desa,
                             address: address, rt: rt, rw: rw, point: point, volume: volume, satuan: satuan, cost: cost,
-                            beneficiaries: beneficiaries, proposerGroup: group, targetAgency: agency)
+                            beneficiaries: beneficiaries, proposerGroup: group, targetAgency: agency, kamusID: kamus?.id)
     }
 }
 

@@ -163,8 +163,10 @@ struct UsulanController {
 
     func form(_ req: Request, input: SaveUsulan.Input, attachments: [Attachment], existing: Usulan?, errors: FormErrors,
               similar: [SimilarUsulan]?, status: HTTPResponseStatus) async throws -> Response {
+        let kamus = try await KamusItem.query(on: req.db).filter(\.$active == true).sort(\.$bidang).sort(\.$name).all()
+        let window = try await SubmissionWindow.on(req.invocation.today, db: req.db)
         let page = UsulanFormPage(input: input, attachments: attachments, existing: existing, errors: errors, similar: similar,
-                                  choices: try await ScopeChoices.load(req))
+                                  choices: try await ScopeChoices.load(req), kamus: kamus, window: window)
         return page.render(await req.viewContext()).response(status: status)
     }
 

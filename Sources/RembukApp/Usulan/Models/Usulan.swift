@@ -36,6 +36,7 @@ public final class Usulan: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @OptionalField(key: "hidden_at") public var hiddenAt: Date?
     @OptionalField(key: "hidden_reason") public var hiddenReason: String?
+    @OptionalField(key: "kamus_id") public var kamusID: UUID?
 
     public init() {}
 

@@ -20,6 +20,7 @@ enum UsulanFormModel {
         input.beneficiaries = usulan.beneficiaries > 0 ? String(usulan.beneficiaries) : ""
         input.proposer_group = usulan.proposerGroup
         input.target_agency = usulan.targetAgency
+        input.kamus = usulan.kamusID?.uuidString
         return input
     }
 }
@@ -31,6 +32,8 @@ struct UsulanFormPage {
     var errors: FormErrors
     var similar: [SimilarUsulan]?
     var choices: ScopeChoices
+    var kamus: [KamusItem] = []
+    var window: SubmissionWindow? = nil
 
     func render(_ ctx: ViewContext) -> HTML {
         let action = existing.map { SiteRoute.usulanEdit($0.id?.uuidString ?? "").path } ?? SiteRoute.usulanNew.path
@@ -40,6 +43,7 @@ struct UsulanFormPage {
             .p(.class("lead"), .text(ctx.t(
                 "Ceritakan masalah di lingkungan Anda dan apa yang diusulkan. Usulan yang diajukan diverifikasi operator desa lalu dibahas di Musrenbang Desa.",
                 "Describe a problem where you live and what you propose. Submitted proposals are verified by the village operator and discussed at the village forum."))),
+            closedNotice(ctx),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
                 .attribute(named: "novalidate", value: "novalidate"), .attribute(named: "enctype", value: "multipart/form-data"),
@@ -54,6 +58,7 @@ struct UsulanFormPage {
                                choices: [.init(value: "", label: ctx.t("— pilih bidang —", "— choose a sector —"))]
                                    + Bidang.allCases.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
                                selected: input.bidang ?? "", errors: errors),
+                kamusField(ctx),
                 FormKit.select(ctx, name: "desa_code", label: ctx.t("Desa/kelurahan", "Village"), choices: desaChoices(ctx),
                                selected: input.desa_code ?? "", errors: errors),
                 FormKit.field(ctx, .init(name: "address", label: ctx.t("Alamat lokasi", "Location address"), value: input.address ?? "",
@@ -87,6 +92,28 @@ struct UsulanFormPage {
                      submit("ajukan", existing?.workflowStatus == .revisi ? ctx.t("Ajukan ulang", "Submit again") : ctx.t("Ajukan usulan", "Submit"), primary: similar != nil),
                      submit("draf", ctx.t("Simpan sebagai draf", "Save as draft"), primary: false))
             ),
+        ])
+    }
+
+    /// Before anyone types: say so when submissions are closed (a draft can still be saved).
+    func closedNotice(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard let window, window.open == nil, existing?.workflowStatus != .revisi else { return .empty }
+        return .div(.class("alert"), .attribute(named: "role", value: "status"), .p(.text(ctx.t(window.closedMessage))),
+                    .p(.a(.href(SiteRoute.schedule.path), .text(ctx.t("Lihat jadwal perencanaan", "See the planning calendar")))))
+    }
+
+    func kamusField(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard !kamus.isEmpty else { return .empty }
+        var options = [FormKit.Choice(value: "", label: ctx.t("— tidak memakai kamus —", "— not from the catalogue —"))]
+        for bidang in Bidang.allCases {
+            for item in kamus where item.bidang == bidang.rawValue { options.append(.init(value: item.id?.uuidString ?? "", label: item.choiceLabel)) }
+        }
+        return .group([
+            FormKit.select(ctx, name: "kamus", label: ctx.t("Kegiatan dari kamus usulan (tidak wajib)", "Activity from the catalogue (optional)"),
+                           choices: options, selected: input.kamus ?? "", errors: errors),
+            .p(.class("hint"), .text(ctx.t("Bila memilih dari kamus, satuan dan biaya mengikuti kamus: biaya = volume × harga satuan. ",
+                                            "From the catalogue, the unit and cost follow it: cost = volume × unit price. ")),
+               .a(.href(SiteRoute.kamus.path), .text(ctx.t("Lihat kamus usulan", "See the catalogue")))),
         ])
     }
 

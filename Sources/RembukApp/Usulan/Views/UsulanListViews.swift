@@ -50,7 +50,9 @@ struct UsulanIndexPage {
         let pages = max(1, (total + UsulanFilter.perPage - 1) / UsulanFilter.perPage)
         return Layout.page(ctx, title: ctx.t("Usulan warga", "Citizens' proposals"), [
             .h1(.text(ctx.t("Usulan warga", "Citizens' proposals"))),
-            .p(.a(.class("button"), .href(SiteRoute.usulanNew.path), .text(ctx.t("Kirim usulan", "Send a proposal")))),
+            .p(.a(.class("button"), .href(SiteRoute.usulanNew.path), .text(ctx.t("Kirim usulan", "Send a proposal"))),
+               .text(" "), .a(.href(SiteRoute.schedule.path), .text(ctx.t("Jadwal perencanaan", "Planning calendar"))),
+               .text(" · "), .a(.href(SiteRoute.kamus.path), .text(ctx.t("Kamus usulan", "Proposal catalogue")))),
             filters(ctx),
             .p(.attribute(named: "role", value: "status"), .text(ctx.t("\(total) usulan ditemukan", "\(total) proposals found"))),
             UsulanCards.list(ctx, list, empty: ctx.t("Belum ada usulan yang cocok.", "No matching proposals yet.")),
