@@ -45,6 +45,7 @@ let allMigrations: [any Migration] = [
     M011_CreateAttachments(),
     M012_CreateComments(),
     M013_CreatePlanningCyclesAndKamus(),
+    M014_CreateApiTokensAndSourceRefs(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -7,17 +7,18 @@ public enum SiteRoute: Hashable, Sendable {
     case language(String)
     case regions, region(String)
     case register, login, logout, account, changePassword, notificationSettings
-    case inbox, inboxRead(String)
+    case inbox, inboxRead(String), apiTokens, apiTokenRevoke(String)
     case follow, unfollow
     case audit
     case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
-    case usulanSupport(String), usulanUnsupport(String), usulanComment(String)
+    case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
     case schedule, scheduleEdit(String), kamus, kamusEdit(String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
+    case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
 
     public var path: String {
         switch self {
@@ -36,6 +37,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .changePassword: "/akun/sandi"
         case .notificationSettings: "/akun/notifikasi"
         case .inbox: "/akun/kotak-masuk"
+        case .apiTokens: "/akun/token"
+        case let .apiTokenRevoke(id): "/akun/token/\(id)/cabut"
         case let .inboxRead(id): "/akun/kotak-masuk/\(id)/dibaca"
         case .follow: "/ikuti"
         case .unfollow: "/berhenti-ikuti"
@@ -50,6 +53,8 @@ public enum SiteRoute: Hashable, Sendable {
         case let .usulanSupport(id): "/usulan/\(id)/dukung"
         case let .usulanUnsupport(id): "/usulan/\(id)/batal-dukung"
         case let .usulanComment(id): "/usulan/\(id)/komentar"
+        case .usulanExportCSV: "/usulan/unduh.csv"
+        case .usulanExportJSON: "/usulan/unduh.json"
         case let .report(kind, id): "/lapor/\(kind)/\(id)"
         case .moderationQueue: "/moderasi"
         case let .moderationHide(kind, id): "/moderasi/\(kind)/\(id)/sembunyikan"
@@ -72,6 +77,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiAudit: "/api/v1/audit"
         case .apiAuditHead: "/api/v1/audit/head"
         case .openAPI: "/api/v1/openapi.json"
+        case .apiUsulanList: "/api/v1/usulan"
+        case let .apiUsulan(id): "/api/v1/usulan/\(id)"
+        case let .apiUsulanSupport(id): "/api/v1/usulan/\(id)/dukungan"
         }
     }
 
@@ -98,12 +106,16 @@ func routes(_ app: Application) throws {
     RegionsController().register(pages)
     AccountController().register(pages)
     InboxController().register(pages)
+    ApiTokenController().register(pages)
     AdminAccountsController().register(pages)
     AuditController().register(pages)
     UsulanController().register(pages)
+    UsulanDataController().register(pages)
     OpenDataController().register(pages)
     AttachmentController().register(pages)
     CommentsController().register(pages)
     ScheduleController().register(pages)
+    // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
+    UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)
 }

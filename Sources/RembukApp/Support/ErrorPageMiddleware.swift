@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import RembukCore
 import Vapor
@@ -25,7 +26,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             detail += language == .id ? " Kode kejadian: \(request.id)." : " Incident code: \(request.id)."
         }
         if request.url.path.hasPrefix("/api/") {
-            return Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail).response(status: status)
+            var problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail)
+            if let invalid = error as? FormErrors, !invalid.fields.isEmpty { problem.errors = invalid.fields.mapValues { $0(language) } }
+            if let invalid = error as? FormErrors, !invalid.general.isEmpty { problem.detail = invalid.general.map { $0(language) }.joined(separator: " ") }
+            return problem.response(status: status)
         }
         if status == .unauthorized, request.method == .GET {
             return request.redirect(to: SiteRoute.login.path + "?kembali=" + request.url.path.urlQueryEscaped, redirectType: .normal)
@@ -44,6 +48,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case let error as UserFacingError:
             return (error.status, error.message)
+        case is FormErrors:
+            return (.unprocessableEntity, phrase(for: .unprocessableEntity))
         case is DecodingError:
             return (.badRequest, Phrase("Isian tidak sesuai format yang diharapkan. Periksa lagi lalu kirim ulang.",
                                         "Some of what was sent is not in the expected format. Please check and send again."))
@@ -76,10 +82,13 @@ struct Problem: Content {
     var title: String
     var status: Int
     var detail: String
+    /// For 422: what is wrong with each field, by field name.
+    var errors: [String: String]? = nil
 
     func response(status: HTTPResponseStatus) -> Response {
-        let response = Response(status: status)
-        try? response.content.encode(self, as: .json)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let response = Response(status: status, body: .init(data: (try? encoder.encode(self)) ?? Data()))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
         return response
     }

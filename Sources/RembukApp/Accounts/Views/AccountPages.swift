@@ -104,7 +104,8 @@ struct AccountPage {
             .dt(.text("E-mail")), .dd(.text(account.email ?? "–")),
             .dt(.text(ctx.t("Nomor HP", "Phone"))), .dd(.text(phone ?? "–")),
             .dt(.text("NIK")), .dd(.text(account.nikMasked ?? ctx.t("tidak diisi", "not given"))),
-            .dt(.text(ctx.t("Peran", "Roles"))), .dd(.ul(.forEach(roles) { .li(.text($0)) })))
+            .dt(.text(ctx.t("Peran", "Roles"))), .dd(.ul(.forEach(roles) { .li(.text($0)) })),
+            .dt(.text("API")), .dd(.a(.href(SiteRoute.apiTokens.path), .text(ctx.t("Token API", "API tokens")))))
     }
 
     func notifications(_ ctx: ViewContext) -> Node<HTML.BodyContext> {

@@ -10,7 +10,9 @@ struct SupportUsulan {
 
     func run(usulanID: UUID, in ctx: Invocation) async throws {
         guard let accountID = ctx.principal.accountID else { throw UserFacingError.signInRequired }
-        guard let usulan = try await Usulan.find(usulanID, on: ctx.db), usulan.workflowStatus != .draft else { throw UserFacingError.notFound }
+        guard let usulan = try await Usulan.find(usulanID, on: ctx.db), usulan.workflowStatus != .draft, !usulan.isHidden else {
+            throw UserFacingError.notFound
+        }
         if support {
             guard usulan.proposerID != accountID else {
                 throw UserFacingError(.conflict, Phrase("Pengusul tidak perlu mendukung usulannya sendiri.", "Proposers do not support their own proposal."))

@@ -221,7 +221,7 @@ struct UsulanFilter: Sendable {
     }
 
     /// The query string of this filter on another page.
-    func query(page: Int) -> String {
+    func query(page: Int?) -> String {
         var parts: [(String, String)] = []
         if let year { parts.append(("tahun", String(year))) }
         if let kecamatan { parts.append(("kecamatan", kecamatan)) }
@@ -230,7 +230,7 @@ struct UsulanFilter: Sendable {
         if let status { parts.append(("status", status.rawValue)) }
         if !search.isEmpty { parts.append(("q", search)) }
         if sort != "terbaru" { parts.append(("urut", sort)) }
-        parts.append(("halaman", String(page)))
+        if let page { parts.append(("halaman", String(page))) }
         return "?" + parts.map { "\($0.0)=\($0.1.urlQueryEscaped)" }.joined(separator: "&")
     }
 }

@@ -37,6 +37,7 @@ public final class Usulan: Model, @unchecked Sendable {
     @OptionalField(key: "hidden_at") public var hiddenAt: Date?
     @OptionalField(key: "hidden_reason") public var hiddenReason: String?
     @OptionalField(key: "kamus_id") public var kamusID: UUID?
+    @OptionalField(key: "source_ref") public var sourceRef: String?
 
     public init() {}
 
