@@ -11,7 +11,7 @@ public enum SiteRoute: Hashable, Sendable {
     case follow, unfollow
     case audit
     case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
-    case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON
+    case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON, usulanExportSIPD, sipdImport
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
     case schedule, scheduleEdit(String), kamus, kamusEdit(String)
@@ -55,6 +55,8 @@ public enum SiteRoute: Hashable, Sendable {
         case let .usulanComment(id): "/usulan/\(id)/komentar"
         case .usulanExportCSV: "/usulan/unduh.csv"
         case .usulanExportJSON: "/usulan/unduh.json"
+        case .usulanExportSIPD: "/usulan/unduh-sipd.csv"
+        case .sipdImport: "/usulan/impor-sipd"
         case let .report(kind, id): "/lapor/\(kind)/\(id)"
         case .moderationQueue: "/moderasi"
         case let .moderationHide(kind, id): "/moderasi/\(kind)/\(id)/sembunyikan"
@@ -111,6 +113,7 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     UsulanController().register(pages)
     UsulanDataController().register(pages)
+    SIPDController().register(pages)
     OpenDataController().register(pages)
     AttachmentController().register(pages)
     CommentsController().register(pages)

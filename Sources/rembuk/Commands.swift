@@ -99,3 +99,36 @@ struct DemoCommand: AsyncCommand {
         console.print("")
     }
 }
+
+struct UsulanCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["import-sipd": SIPDImportCommand()]
+    var help = "Usulan: impor dari berkas ekspor SIPD (rembuk usulan import-sipd berkas.csv)"
+}
+
+struct SIPDImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "berkas", help: "Berkas CSV ekspor SIPD (pemisah koma atau titik koma)") var file: String
+    }
+
+    var help = "Mengimpor usulan dari SIPD; baris yang sudah pernah diimpor dilewati, baris yang salah dilaporkan"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            context.console.error("Berkas tidak bisa dibaca: \(signature.file)")
+            throw ExitCode(2)
+        }
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
+            context.console.error("Berkas bukan teks CSV.")
+            throw ExitCode(2)
+        }
+        let report = try await ImportSIPD().run(csv: text, in: .system(context.application))
+        if let problem = report.fileProblem {
+            context.console.error("Tidak diimpor: \(problem)")
+            throw ExitCode(1)
+        }
+        for line in report.rejected { context.console.print("baris \(line.line) (\(line.reference)) ditolak: \(line.reasons.joined(separator: "; "))") }
+        for line in report.skipped { context.console.print("baris \(line.line) (\(line.reference)) dilewati: \(line.reasons.joined(separator: "; "))") }
+        context.console.print("\(report.imported.count) usulan diimpor, \(report.skipped.count) dilewati, \(report.rejected.count) ditolak")
+        if !report.rejected.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -30,7 +30,8 @@ do {
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
     app.asyncCommands.use(DemoCommand(), as: "demo")
-    if demo || command == "demo" || command == "wilayah" {
+    app.asyncCommands.use(UsulanCommands(), as: "usulan")
+    if demo || command == "demo" || command == "wilayah" || command == "usulan" {
         try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
         try await app.migrateDatabase()
     }

@@ -12,6 +12,7 @@ public struct ViewContext: Sendable {
     public let planningAgencyName: String
     public let unreadNotifications: Int
     public var maxUploadSize: Int = 5 * 1024 * 1024
+    public var kabupaten: RegionCode = RegionCode("32.14")!
 
     /// The phrase in the reader's language.
     public func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
@@ -32,7 +33,8 @@ public struct ViewContext: Sendable {
             language: request.language, principal: request.principal,
             csrfToken: request.principal.sessionToken.isEmpty ? "" : CSRF.token(for: request),
             path: request.url.path, regionName: region?.name ?? settings.kabupaten.value,
-            planningAgencyName: settings.planningAgencyName, unreadNotifications: unread, maxUploadSize: settings.maxUploadSize)
+            planningAgencyName: settings.planningAgencyName, unreadNotifications: unread, maxUploadSize: settings.maxUploadSize,
+            kabupaten: settings.kabupaten)
     }
 }
 

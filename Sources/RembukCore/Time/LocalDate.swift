@@ -30,6 +30,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = LocalDate(daysSinceEpoch: days)
     }
 
+    /// Midnight at the start of this day in `timeZone` (Western Indonesia by default).
+    public func startOfDay(in timeZone: TimeZone = .jakarta) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28

@@ -1,0 +1,179 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// Bappeda brings in usulan from a SIPD export (CSV, comma or semicolon). Every row is checked on its own;
+/// the good rows enter together in one transaction as submitted usulan, each with its timeline entry and
+/// audit record; the report names every row left out and why. A row whose `ID Usulan` was imported before
+/// (or is a Rembuk number) is skipped, so importing the same file twice adds nothing.
+public struct ImportSIPD {
+    public struct Report: Sendable {
+        public struct Line: Sendable {
+            public var line: Int
+            public var reference: String
+            public var reasons: [String]
+        }
+        public var imported: [Line] = []
+        public var skipped: [Line] = []
+        public var rejected: [Line] = []
+        public var fileProblem: String?
+    }
+
+    public init() {}
+
+    static let maximumRows = 20_000
+
+    public func run(csv text: String, in ctx: Invocation) async throws -> Report {
+        guard ctx.actor.can(.managePlanning(kabupaten: ctx.settings.kabupaten)) else { throw UserFacingError.forbidden }
+        var owner = ctx.principal.accountID
+        if owner == nil { owner = try await systemOwner(ctx) }
+        guard let owner else { throw UserFacingError.signInRequired }
+        var report = Report()
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let separator: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let rows: [[String]]
+        do { rows = try CSV.parse(text, separator: separator) } catch {
+            report.fileProblem = "Berkas CSV rusak di baris \(error.line): \(error.message)."
+            return report
+        }
+        guard let header = rows.first else { report.fileProblem = "Berkas kosong."; return report }
+        let (columns, missing) = SIPDFormat.columns(of: header)
+        guard missing.isEmpty else {
+            report.fileProblem = "Kolom wajib tidak ada: " + missing.map(\.rawValue).joined(separator: ", ") + "."
+            return report
+        }
+        guard rows.count - 1 <= Self.maximumRows else {
+            report.fileProblem = "Paling banyak \(Self.maximumRows) baris per berkas; pecah berkasnya."
+            return report
+        }
+
+        let places = try await Places.load(ctx)
+        let references = rows.dropFirst().compactMap { row in columns[.id].flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil } }
+        let known = Set(try await Usulan.query(on: ctx.db).filter(\.$sourceRef ~~ references).all().compactMap(\.sourceRef))
+        let ownNumbers = Set(references.filter { $0.hasPrefix("U-") })
+        let existingOwn = ownNumbers.isEmpty ? Set<String>() : Set(try await Usulan.query(on: ctx.db).field(\.$id).all().map(\.number).filter { ownNumbers.contains($0) })
+        var seen: Set<String> = []
+        var accepted: [(line: Int, reference: String, usulan: Usulan, note: String, submitted: Date)] = []
+
+        for (offset, row) in rows.enumerated().dropFirst() {
+            let line = offset + 1
+            func cell(_ column: SIPDFormat.Column) -> String {
+                guard let index = columns[column], index < row.count else { return "" }
+                return CleanText.line(row[index])
+            }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let reference = cell(.id)
+            if known.contains(reference) { report.skipped.append(.init(line: line, reference: reference, reasons: ["sudah pernah diimpor"])); continue }
+            if existingOwn.contains(reference) { report.skipped.append(.init(line: line, reference: reference, reasons: ["usulan Rembuk sendiri"])); continue }
+            var reasons: [String] = []
+            if reference.isEmpty || reference.count > 60 { reasons.append("ID Usulan kosong atau terlalu panjang") }
+            else if !seen.insert(reference).inserted { reasons.append("ID Usulan muncul dua kali dalam berkas") }
+            let date = SIPDFormat.date(cell(.date))
+            if date == nil { reasons.append("Tgl Usul “\(cell(.date))” bukan tanggal (mis. 23/11/2026)") }
+            let bidang = SIPDFormat.bidang(urusan: cell(.urusan))
+            if bidang == nil { reasons.append("Urusan “\(cell(.urusan))” tidak dikenal") }
+            let title = cell(.usulan)
+            if !(3...150).contains(title.count) { reasons.append("Usulan harus 3–150 huruf") }
+            if columns[.kabupaten] != nil, !cell(.kabupaten).isEmpty, SIPDFormat.placeKey(cell(.kabupaten)) != places.kabupatenKey {
+                reasons.append("Kab “\(cell(.kabupaten))” bukan \(places.kabupatenName)")
+            }
+            let kecamatan = places.kecamatan[SIPDFormat.placeKey(cell(.kecamatan))]
+            var desa: Region?
+            if kecamatan == nil { reasons.append("Kec “\(cell(.kecamatan))” tidak ada di \(places.kabupatenName)") }
+            else {
+                desa = places.desa[kecamatan!.id ?? ""]?[SIPDFormat.placeKey(cell(.kelurahan))]
+                if desa == nil { reasons.append("Kel “\(cell(.kelurahan))” tidak ada di Kecamatan \(kecamatan!.name)") }
+            }
+            var agency = bidang?.defaultAgency ?? ""
+            if !cell(.agency).isEmpty {
+                if let found = places.agencies[SIPDFormat.placeKey(cell(.agency))] { agency = found } else { reasons.append("OPD Tujuan “\(cell(.agency))” tidak dikenal") }
+            }
+            let volume = SIPDFormat.volume(cell(.volume))
+            if volume == nil || volume! <= 0 || volume! > 1_000_000 { reasons.append("Volume “\(cell(.volume))” harus angka lebih dari 0") }
+            let satuan = cell(.satuan)
+            if !(1...30).contains(satuan.count) { reasons.append("Satuan kosong") }
+            let amount = SIPDFormat.amount(cell(.budget))
+            if amount == nil || amount! <= 0 || amount! > SaveUsulan.maximumCost { reasons.append("Anggaran “\(cell(.budget))” harus rupiah utuh lebih dari 0") }
+            guard reasons.isEmpty, let date, let bidang, let desa, let kecamatan, let volume, let amount else {
+                report.rejected.append(.init(line: line, reference: reference, reasons: reasons))
+                continue
+            }
+            let usulan = Usulan()
+            usulan.year = ctx.today.year + 1
+            usulan.title = title
+            usulan.problem = cell(.problem)
+            usulan.proposal = title
+            usulan.bidang = bidang.rawValue
+            usulan.desaCode = desa.id ?? ""
+            usulan.kecamatanCode = kecamatan.id ?? ""
+            usulan.address = cell(.address)
+            usulan.volume = volume
+            usulan.satuan = satuan
+            usulan.cost = amount
+            usulan.beneficiaries = 0
+            usulan.proposerID = owner
+            usulan.proposerGroup = cell(.proposer)
+            usulan.targetAgency = agency
+            usulan.status = UsulanStatus.diajukan.rawValue
+            usulan.supportCount = 0
+            usulan.sourceRef = reference
+            usulan.searchTerms = Usulan.terms(title: title, problem: usulan.problem, proposal: "")
+            let note = ["Diimpor dari SIPD (ID \(reference))", cell(.status).isEmpty ? nil : "status di SIPD: \(cell(.status))",
+                        cell(.note).isEmpty ? nil : "catatan: \(cell(.note))"].compactMap { $0 }.joined(separator: "; ")
+            let submitted = date.startOfDay()
+            usulan.submittedAt = submitted
+            accepted.append((line, reference, usulan, note, submitted))
+        }
+
+        guard !accepted.isEmpty else { return report }
+        let identity = ctx.identity
+        let now = ctx.now
+        let kabupaten = ctx.settings.kabupaten.value
+        let batch = accepted
+        let summary = "\(batch.count) diimpor, \(report.skipped.count) dilewati, \(report.rejected.count) ditolak"
+        try await ctx.writes.transaction { db in
+            for item in batch {
+                try await item.usulan.create(on: db)
+                try await UsulanTimeline.record(item.usulan, step: .submit, from: .draft, to: .diajukan, actor: identity,
+                                                note: item.note, on: db, now: now)
+            }
+            try await AuditLog.append(AuditDraft(actor: identity, action: "usulan.imported", subjectType: "import", subjectID: "sipd",
+                                                 regionCode: kabupaten, summary: summary), on: db, now: now)
+        }
+        report.imported = batch.map { .init(line: $0.line, reference: $0.reference, reasons: [$0.usulan.number]) }
+        return report
+    }
+
+    /// From the command line the import is filed under the first Bappeda account.
+    private func systemOwner(_ ctx: Invocation) async throws -> UUID? {
+        try await RoleGrant.query(on: ctx.db).filter(\.$role == Role.bappeda.rawValue).filter(\.$revokedAt == nil).first()?.$account.id
+    }
+
+    /// Names of the kabupaten's places and agencies, keyed loosely (see `SIPDFormat.placeKey`).
+    struct Places {
+        var kabupatenName: String
+        var kabupatenKey: String
+        var kecamatan: [String: Region]
+        var desa: [String: [String: Region]]
+        var agencies: [String: String]
+
+        static func load(_ ctx: Invocation) async throws -> Places {
+            let code = ctx.settings.kabupaten.value
+            let regions = try await Region.query(on: ctx.db).filter(\.$id =~ (code + ".")).all()
+            let kabupaten = try await Region.find(code, on: ctx.db)
+            var kecamatan: [String: Region] = [:]
+            var desa: [String: [String: Region]] = [:]
+            for region in regions {
+                if region.depth == 2 { kecamatan[SIPDFormat.placeKey(region.name)] = region }
+                if region.depth == 3, let parent = region.parentCode { desa[parent, default: [:]][SIPDFormat.placeKey(region.name)] = region }
+            }
+            var agencies: [String: String] = [:]
+            for agency in try await Agency.query(on: ctx.db).filter(\.$kabupatenCode == code).all() {
+                agencies[SIPDFormat.placeKey(agency.name)] = agency.id
+                agencies[SIPDFormat.placeKey(agency.shortName)] = agency.id
+            }
+            let name = kabupaten?.name ?? code
+            return Places(kabupatenName: name, kabupatenKey: SIPDFormat.placeKey(name), kecamatan: kecamatan, desa: desa, agencies: agencies)
+        }
+    }
+}
