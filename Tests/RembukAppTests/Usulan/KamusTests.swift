@@ -102,3 +102,32 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct VerificationQueueTests {
+    @Test func theQueuePointsOutMissingDataTheKamusAndLikelyDuplicates() async throws {
+        try await withRembuk { app in
+            // given: two usulan about the same road in Citalang, one priced from the kamus
+            let rabat = try #require(try await KamusItem.query(on: app.db).filter(\.$code == "PU-001").first())
+            var citizen = TestBrowser(app)
+            try await citizen.signIn("warga@rembuk.test")
+            _ = try await citizen.post(SiteRoute.usulanNew.path, UsulanTests.form.merging(["kamus": rabat.id!.uuidString]) { $1 })
+            var neighbour = TestBrowser(app)
+            try await neighbour.signIn("mitra@rembuk.test")
+            _ = try await neighbour.post(SiteRoute.usulanNew.path, UsulanTests.form.merging(["title": "Jalan rusak RT 3 perlu diperbaiki",
+                                                                                             "latitude": "-6.5569", "longitude": "107.4431"]) { $1 })
+            let first = try #require(try await Usulan.query(on: app.db).filter(\.$kamusID == rabat.id).first())
+            var operatorDesa = TestBrowser(app)
+            try await operatorDesa.signIn("operator.desa@rembuk.test")
+            // when
+            let queue = try await operatorDesa.get(SiteRoute.usulanQueue.path)
+            // then
+            #expect(queue.status == .ok)
+            #expect(queue.text.contains("✓ Dari kamus usulan PU-001"))
+            #expect(queue.text.contains("! Bukan dari kamus usulan: periksa kewajaran harga"))
+            #expect(queue.text.contains("! Belum ada: foto atau dokumen, koordinat"))
+            #expect(queue.text.contains("! Belum ada: foto atau dokumen\n") || queue.text.contains("! Belum ada: foto atau dokumen<"))
+            #expect(queue.text.contains("Mirip dengan: <a href=\"/usulan/\(first.id!.uuidString)\">\(first.number)"))
+            #expect(queue.text.contains("? Kepemilikan aset: periksa di lokasi"))
+        }
+    }
+}

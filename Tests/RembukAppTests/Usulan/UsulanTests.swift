@@ -139,8 +139,15 @@ import VaporTesting
             #expect(page.text.contains("Perlu direvisi") && page.text.contains("Lampirkan ukuran panjang jalan."))
             #expect(try await InboxItem.query(on: app.db).filter(\.$titleID ~~ "Perlu direvisi").count() == 1)
             #expect(try await citizen.post(SiteRoute.usulanEdit(id).path, Self.form.merging(["volume": "320"]) { $1 }).status == .seeOther)
-            let verified = try await ownOperator.post(SiteRoute.usulanStep(id).path, ["step": "verify", "note": "Lokasi sudah ditinjau."])
+            // verifying needs the four checks ticked
+            let unchecked = try await ownOperator.post(SiteRoute.usulanStep(id).path, ["step": "verify", "cek_lengkap": "1", "note": "Lokasi sudah ditinjau."])
+            #expect(unchecked.status == .unprocessableEntity)
+            #expect(unchecked.text.contains("Centang semua pemeriksaan sebelum memverifikasi; yang belum: Sesuai kamus usulan, atau harganya wajar;"))
+            let verified = try await ownOperator.post(SiteRoute.usulanStep(id).path, ["step": "verify", "note": "Lokasi sudah ditinjau.",
+                "cek_lengkap": "1", "cek_kamus": "1", "cek_aset": "1", "cek_duplikat": "1"])
             #expect(verified.status == .seeOther)
+            #expect(try await UsulanEvent.query(on: app.db).filter(\.$usulan.$id == UUID(uuidString: id)!).filter(\.$step == "verify").first()?.note
+                    == VerificationCheck.confirmedNote + " Lokasi sudah ditinjau.")
             let timeline = try await UsulanEvent.query(on: app.db).filter(\.$usulan.$id == UUID(uuidString: id)!).sort(\.$at).all().map(\.step)
             #expect(timeline == ["submit", "return_for_revision", "resubmit", "verify"])
             // a step that does not exist from this status is explained

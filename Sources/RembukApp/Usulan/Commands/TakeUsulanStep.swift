@@ -12,6 +12,19 @@ struct TakeUsulanStep {
         var merge_into: String?
         var volume: String?
         var cost: String?
+        var cek_lengkap: String?
+        var cek_kamus: String?
+        var cek_aset: String?
+        var cek_duplikat: String?
+
+        func confirmed(_ check: VerificationCheck) -> Bool {
+            switch check {
+            case .complete: cek_lengkap == "1"
+            case .catalogue: cek_kamus == "1"
+            case .asset: cek_aset == "1"
+            case .notDuplicate: cek_duplikat == "1"
+            }
+        }
     }
 
     enum Outcome {
@@ -34,7 +47,17 @@ struct TakeUsulanStep {
                                                     "This step is not possible: the proposal is already \(from.label(.en))."))
         }
         var errors = FormErrors()
-        let note = TextInput.clean(input.note ?? "")
+        var note = TextInput.clean(input.note ?? "")
+        if step == .verify {
+            let missing = VerificationCheck.allCases.filter { !input.confirmed($0) }
+            if !missing.isEmpty {
+                errors.add("checks", Phrase("Centang semua pemeriksaan sebelum memverifikasi; yang belum: " + missing.map { $0.label(.id) }.joined(separator: "; ")
+                                            + ". Bila ada yang tidak terpenuhi, kembalikan atau tolak usulannya.",
+                                            "Tick every check before verifying; not yet: " + missing.map { $0.label(.en) }.joined(separator: "; ")
+                                            + ". If one does not hold, return or reject the proposal."))
+            }
+            note = note.isEmpty ? VerificationCheck.confirmedNote : VerificationCheck.confirmedNote + " " + note
+        }
         if note.count > 1000 { errors.add("note", Phrase("Catatan maksimal 1.000 huruf.", "A note has 1,000 characters at most.")) }
         var reason: RejectionReason?
         if step == .reject {
@@ -78,7 +101,7 @@ struct TakeUsulanStep {
         }
         guard errors.isEmpty else { return .invalid(errors) }
 
-        let (changedVolumeValue, changedCostValue, targetUsulan, reasonValue) = (changedVolume, changedCost, target, reason)
+        let (changedVolumeValue, changedCostValue, targetUsulan, reasonValue, recordedNote) = (changedVolume, changedCost, target, reason, note)
         let identity = ctx.identity
         let now = ctx.now
         try await ctx.writes.transaction { db in
@@ -90,7 +113,7 @@ struct TakeUsulanStep {
                 try await SupportCounts.carry(from: usulanID, to: targetUsulanID, on: db)
             }
             try await usulan.update(on: db)
-            try await UsulanTimeline.record(usulan, step: step, from: from, to: to, actor: identity, note: note, reason: reasonValue,
+            try await UsulanTimeline.record(usulan, step: step, from: from, to: to, actor: identity, note: recordedNote, reason: reasonValue,
                                             changedVolume: changedVolumeValue, changedCost: changedCostValue, related: targetUsulan?.id,
                                             on: db, now: now, notify: ctx)
         }

@@ -53,7 +53,8 @@ struct UsulanController {
             }
             .sort(\.$submittedAt).all()
         let list = try await UsulanListModel.load(items, on: req.db)
-        return UsulanCollectionPage(kind: .queue, list: list).render(await req.viewContext()).response()
+        let hints = try await VerificationHints.load(for: items, on: req.db)
+        return UsulanCollectionPage(kind: .queue, list: list, hints: hints).render(await req.viewContext()).response()
     }
 
     // MARK: One usulan

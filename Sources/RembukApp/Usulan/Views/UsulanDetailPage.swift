@@ -163,6 +163,7 @@ struct UsulanDetailPage {
         let noteLabel = step == .returnForRevision ? ctx.t("Yang perlu diperbaiki", "What needs fixing") : ctx.t("Catatan", "Note")
         let changes = [UsulanStep.agreeAtDesa, .agreeAtKecamatan, .acceptByAgency, .budget].contains(step)
         return .element(named: "details", nodes: [
+            .if(step == .verify && errors["checks"] != nil, .attribute(named: "open", value: "open")),
             .element(named: "summary", nodes: [.text(step.label(ctx.language))]),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.usulanStep(id).path),
                 FormKit.csrf(ctx),
@@ -171,12 +172,27 @@ struct UsulanDetailPage {
                     choices: [.init(value: "", label: ctx.t("— pilih alasan —", "— choose a reason —"))]
                         + RejectionReason.allCases.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
                     selected: "", errors: errors, idPrefix: prefix)),
+                .if(step == .verify, verificationChecks(ctx)),
                 .if(step == .merge, FormKit.field(ctx, .init(name: "merge_into", label: ctx.t("Nomor usulan tujuan", "Number of the proposal to merge into"),
                     hint: ctx.t("Misalnya U-3F2A9C1D. Dukungan ikut pindah.", "For example U-3F2A9C1D. Supports move with it.")), errors: errors, idPrefix: prefix)),
                 .if(changes, FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume disepakati (bila berubah)", "Agreed volume (if changed)"), inputMode: "decimal"), errors: errors, idPrefix: prefix)),
                 .if(changes, FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya disepakati (bila berubah)", "Agreed cost (if changed)"), inputMode: "numeric"), errors: errors, idPrefix: prefix)),
                 FormKit.textarea(ctx, name: "note", label: noteLabel, value: "", errors: errors, idPrefix: prefix),
                 .button(.type(.submit), .class(step == .reject ? "danger" : ""), .text(step.label(ctx.language)))),
+        ])
+    }
+
+    /// The four checks an operator confirms when verifying, as required ticks.
+    func verificationChecks(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
+            .class(errors["checks"] == nil ? "field" : "field invalid"),
+            .element(named: "legend", text: ctx.t("Pemeriksaan", "Checks")),
+            .unwrap(errors["checks"]) { .p(.class("error"), .id("s-verify-checks-error"), .text(ctx.t($0))) },
+            .forEach(VerificationCheck.allCases) { check in
+                .div(.class("field check"),
+                     FormKit.input([("type", "checkbox"), ("id", "s-verify-\(check.rawValue)"), ("name", check.rawValue), ("value", "1")]),
+                     .label(.for("s-verify-\(check.rawValue)"), .text(check.label(ctx.language))))
+            },
         ])
     }
 

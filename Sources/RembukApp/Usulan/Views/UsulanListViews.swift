@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import Plot
 import RembukCore
@@ -20,19 +21,21 @@ struct UsulanListModel {
 }
 
 enum UsulanCards {
-    static func list(_ ctx: ViewContext, _ list: UsulanListModel, empty: String) -> Node<HTML.BodyContext> {
+    static func list(_ ctx: ViewContext, _ list: UsulanListModel, empty: String,
+                     extra: (UsulanListModel.Item) -> Node<HTML.BodyContext> = { _ in .empty }) -> Node<HTML.BodyContext> {
         guard !list.items.isEmpty else { return .p(.class("muted"), .text(empty)) }
-        return .ul(.class("cards usulan"), .forEach(list.items) { card(ctx, $0) })
+        return .ul(.class("cards usulan"), .forEach(list.items) { card(ctx, $0, extra: extra($0)) })
     }
 
-    static func card(_ ctx: ViewContext, _ item: UsulanListModel.Item) -> Node<HTML.ListContext> {
+    static func card(_ ctx: ViewContext, _ item: UsulanListModel.Item, extra: Node<HTML.BodyContext> = .empty) -> Node<HTML.ListContext> {
         let u = item.usulan
         let id = u.id?.uuidString ?? ""
         return .li(.class("card"),
             .h3(.a(.href(SiteRoute.usulan(id).path), .text(u.title))),
             .p(statusBadge(ctx, u.workflowStatus), .text(" "), .span(.class("muted"), .text(u.number))),
             .p(.text("\(ctx.t("Desa", "Village")) \(item.desaName) · \(u.sector?.label(ctx.language) ?? u.bidang)")),
-            .p(.strong(.text(Rupiah(u.cost).formatted)), .text(" · \(u.supportCount) \(ctx.t("dukungan", "supports"))")))
+            .p(.strong(.text(Rupiah(u.cost).formatted)), .text(" · \(u.supportCount) \(ctx.t("dukungan", "supports"))")),
+            extra)
     }
 
     static func statusBadge(_ ctx: ViewContext, _ status: UsulanStatus) -> Node<HTML.BodyContext> {
@@ -93,6 +96,7 @@ struct UsulanCollectionPage {
     enum Kind { case mine, queue }
     var kind: Kind
     var list: UsulanListModel
+    var hints: [UUID: VerificationHints] = [:]
 
     func render(_ ctx: ViewContext) -> HTML {
         let title = kind == .mine ? ctx.t("Usulan saya", "My proposals") : ctx.t("Antrean verifikasi", "Verification queue")
@@ -106,7 +110,21 @@ struct UsulanCollectionPage {
             .p(.class("lead"), .text(lead)),
             kind == .mine ? .p(.a(.class("button"), .href(SiteRoute.usulanNew.path), .text(ctx.t("Kirim usulan", "Send a proposal")))) : .empty,
             UsulanCards.list(ctx, list, empty: kind == .mine ? ctx.t("Anda belum mengirim usulan.", "You have not sent a proposal yet.")
-                                                            : ctx.t("Tidak ada usulan yang menunggu.", "Nothing is waiting.")),
+                                                            : ctx.t("Tidak ada usulan yang menunggu.", "Nothing is waiting."),
+                             extra: { item in item.usulan.id.flatMap { hints[$0] }.map { checks(ctx, $0) } ?? .empty }),
         ])
+    }
+
+    /// The operator's pointers for one usulan: what is missing, the kamus, possible duplicates; the asset is checked on site.
+    func checks(_ ctx: ViewContext, _ hints: VerificationHints) -> Node<HTML.BodyContext> {
+        .ul(.class("checks"),
+            .li(.text(hints.missing.isEmpty ? ctx.t("✓ Data lengkap", "✓ Complete data")
+                      : ctx.t("! Belum ada: ", "! Missing: ") + hints.missing.map { ctx.t($0) }.joined(separator: ", "))),
+            .li(.text(hints.kamusCode.map { ctx.t("✓ Dari kamus usulan \($0)", "✓ From the catalogue, \($0)") }
+                      ?? ctx.t("! Bukan dari kamus usulan: periksa kewajaran harga", "! Not from the catalogue: check the price"))),
+            .li(hints.similar.isEmpty ? .text(ctx.t("✓ Tidak ada usulan mirip di kecamatan ini", "✓ No similar proposal in this district"))
+                : .group([.text(ctx.t("! Mirip dengan: ", "! Similar to: ")),
+                          .group(hints.similar.map { .group([.a(.href(SiteRoute.usulan($0.id.uuidString).path), .text("\($0.number) “\($0.title)”")), .text(" ")]) })])),
+            .li(.text(ctx.t("? Kepemilikan aset: periksa di lokasi", "? Asset ownership: check on site"))))
     }
 }
