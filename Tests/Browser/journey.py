@@ -45,6 +45,20 @@ def shot(name):
     driver.save_screenshot(os.path.join(shots, name + ".png"))
 
 
+def photo(path):
+    """A small real PNG (a grey road under a blue sky), so the page shows an actual image."""
+    import struct
+    import zlib
+    width, height = 96, 64
+    rows = b"".join(b"\x00" + b"".join(bytes((90, 140, 200) if y < 28 else (110, 105, 100)) for _ in range(width)) for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return path
+
+
 def fill(field, value):
     element = driver.find_element(By.NAME, field)
     element.clear()
@@ -119,12 +133,22 @@ try:
     fill("volume", "300")
     fill("satuan", "m")
     fill("cost", "135.000.000")
+    driver.find_element(By.NAME, "berkas").send_keys(photo(os.path.abspath(os.path.join(shots, "jalan-rusak.png"))))
     driver.find_element(By.CSS_SELECTOR, "button[value=periksa]").click()
     check("similar usulan shown before submitting", shows("Usulan serupa sudah ada"))
+    check("the photo is kept while checking", shows("jalan-rusak.png ("))
+    driver.execute_script("document.querySelector('input[name=lampiran]').scrollIntoView()")
     shot("07-usulan-serupa")
     driver.find_element(By.CSS_SELECTOR, "button[value=ajukan]").click()
     check("submitted", shows("Posisi sekarang: Diajukan"))
+    check("the photo is on the page", shows("Foto: jalan-rusak.png"))
+    image = driver.find_element(By.CSS_SELECTOR, ".gallery img")
+    check("the photo loads", driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) == 96)
     usulan_url = driver.current_url
+    fill("body", "Jalan ini dilalui anak-anak ke SD setiap pagi, mohon diprioritaskan.")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Kirim komentar']").click()
+    check("comment shown", shows("Komentar (1)", "mohon diprioritaskan"))
+    shot("07b-usulan-terkirim")
     driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
     shows("Rencanakan pembangunan")
 
@@ -135,8 +159,16 @@ try:
     shows("Akun saya")
     driver.find_element(By.LINK_TEXT, "Antrean verifikasi").click()
     check("queue lists it", shows("Antrean verifikasi", "Nagri Kidul"))
+    check("queue points out what to check", shows("Kepemilikan aset: periksa di lokasi", "Mirip dengan"))
+    shot("08a-antrean")
     driver.get(usulan_url)
     driver.find_element(By.XPATH, "//summary[normalize-space()='Verifikasi']").click()
+    note = driver.find_element(By.ID, "s-verify-note")
+    note.send_keys("Lokasi sudah ditinjau bersama ketua RT.")
+    note.find_element(By.XPATH, "ancestor::form//button[@type='submit']").click()
+    check("verifying without the checks is refused", shows("Centang semua pemeriksaan sebelum memverifikasi"))
+    for name in ["cek_lengkap", "cek_kamus", "cek_aset", "cek_duplikat"]:
+        driver.find_element(By.NAME, name).click()
     note = driver.find_element(By.ID, "s-verify-note")
     note.send_keys("Lokasi sudah ditinjau bersama ketua RT.")
     shot("08-usulan-operator")
