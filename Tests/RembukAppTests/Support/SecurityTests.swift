@@ -148,8 +148,12 @@ import Vapor
                          SiteRoute.region("32.14.01.2010").path, SiteRoute.audit.path, SiteRoute.openData.path, SiteRoute.account.path,
                          SiteRoute.inbox.path, SiteRoute.adminAccounts.path, SiteRoute.adminNewAccount.path,
                          SiteRoute.adminAccount(someone.id!.uuidString).path]
+            let usulan = try #require(try await Usulan.query(on: app.db).filter(\.$status != "draft").first())
+            let issueThree = [SiteRoute.usulanIndex.path, SiteRoute.usulanNew.path, SiteRoute.usulan(usulan.id!.uuidString).path,
+                              SiteRoute.myUsulan.path, SiteRoute.kamus.path, SiteRoute.schedule.path, SiteRoute.moderationQueue.path,
+                              SiteRoute.apiTokens.path, SiteRoute.sipdImport.path]
             var visitor = TestBrowser(app)
-            for (page, signedIn) in pages.map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
+            for (page, signedIn) in (pages + issueThree).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.body.readableBytes + css <= 30_000, "\(page): \(response.body.readableBytes) B + \(css) B of CSS")
