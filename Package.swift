@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "RembukApp",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ],

@@ -86,9 +86,7 @@ struct Problem: Content {
     var errors: [String: String]? = nil
 
     func response(status: HTTPResponseStatus) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let response = Response(status: status, body: .init(data: (try? encoder.encode(self)) ?? Data()))
+        let response = Response(status: status, body: .init(data: (try? JSONEncoder.rembuk.encode(self)) ?? Data()))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
         return response
     }

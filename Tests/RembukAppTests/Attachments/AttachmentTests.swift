@@ -132,6 +132,27 @@ import VaporTesting
         }
     }
 
+    @Test func filesOfAHiddenUsulanAreNoLongerPublic() async throws {
+        try await withRembuk { app in
+            // given: an usulan with a photo, hidden by a moderator
+            var citizen = TestBrowser(app)
+            try await citizen.signIn("warga@rembuk.test")
+            let response = try await citizen.postMultipart(SiteRoute.usulanNew.path, UsulanTests.form, files: [("berkas", "jalan.jpg", Self.jpeg)])
+            let id = try #require(usulanID(response))
+            let photo = try #require(try await Attachment.query(on: app.db).filter(\.$subjectID == id.uuidString).first())
+            var moderator = TestBrowser(app)
+            try await moderator.signIn("moderator@rembuk.test")
+            _ = try await moderator.post(SiteRoute.moderationHide("usulan", id.uuidString).path, ["reason": "Foto memuat wajah anak-anak."])
+            // when
+            var visitor = TestBrowser(app)
+            let seen = try await visitor.get(SiteRoute.attachment(photo.id!.uuidString).path)
+            let own = try await citizen.get(SiteRoute.attachment(photo.id!.uuidString).path)
+            // then
+            #expect(seen.status == .notFound)
+            #expect(own.status == .ok && own.headers.first(name: .cacheControl) == "private, no-cache")
+        }
+    }
+
     @Test func aFormWithFilesNeedsItsCSRFToken() async throws {
         try await withRembuk { app in
             // given

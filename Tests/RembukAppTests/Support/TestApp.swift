@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import RembukCore
 import SQLKit
@@ -13,37 +14,116 @@ let testSerializer = WriteGate()
 let testSecret = "test-secret-that-is-long-enough-1234567890"
 
 /// Runs `body` with a fresh, migrated Rembuk holding the demo data: on PostgreSQL when `TEST_DATABASE_URL`
-/// is set (the schema is emptied first), otherwise on a new SQLite file.
+/// is set, otherwise on a new SQLite file. Migrating and loading the demo takes seconds, so it is done once
+/// per test process into a template (a SQLite file, a PostgreSQL template database) that each test copies.
 func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     await testSerializer.acquire()
     let sqlitePath = NSTemporaryDirectory() + "rembuk-test-\(UUID().uuidString).sqlite"
     let database: Settings.DatabaseKind
-    if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] {
-        database = .postgres(url: url)
-    } else {
-        database = .sqlite(path: sqlitePath)
-    }
-    var settings = Settings(database: database, secret: testSecret)
-    adjust(&settings)
-    let app = try await Application.make(.testing)
-    app.logger.logLevel = .warning
+    let app: Application
     do {
-        try await configure(app, settings: settings, bcryptCost: 4)
-        if app.db.isPostgres {
-            try await app.db.sql.raw("DROP SCHEMA public CASCADE").run()
-            try await app.db.sql.raw("CREATE SCHEMA public").run()
+        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] {
+            try await TestTemplate.copyPostgres(url)
+            database = .postgres(url: url)
+        } else {
+            try await TestTemplate.copySQLite(to: sqlitePath)
+            database = .sqlite(path: sqlitePath)
         }
-        try await app.migrateDatabase()
-        try await LoadDemoData().run(in: .system(app))
+        var settings = Settings(database: database, secret: testSecret)
+        adjust(&settings)
+        app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, settings: settings, bcryptCost: 4)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    } catch {
+        await testSerializer.release()
+        throw error
+    }
+    do {
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
+        TestTemplate.removeSQLite(sqlitePath)
         await testSerializer.release()
         throw error
     }
     try await app.asyncShutdown()
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+    TestTemplate.removeSQLite(sqlitePath)
     await testSerializer.release()
+}
+
+/// The migrated demo installation every test starts from, made once per test process.
+enum TestTemplate {
+    nonisolated(unsafe) static var sqliteTemplate: String?
+    nonisolated(unsafe) static var postgresReady = false
+
+    /// Migrates and loads the demo into the database of `settings`.
+    static func build(_ settings: Settings) async throws {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, settings: settings, bcryptCost: 4)
+            try await app.migrateDatabase()
+            try await LoadDemoData().run(in: .system(app))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func copySQLite(to path: String) async throws {
+        if sqliteTemplate == nil {
+            let template = NSTemporaryDirectory() + "rembuk-template-\(UUID().uuidString).sqlite"
+            try await build(Settings(database: .sqlite(path: template), secret: testSecret))
+            // Closing the last connection folded the write-ahead log into the file; copy whatever is left too.
+            sqliteTemplate = template
+        }
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: sqliteTemplate! + suffix) {
+            try FileManager.default.copyItem(atPath: sqliteTemplate! + suffix, toPath: path + suffix)
+        }
+    }
+
+    static func removeSQLite(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Recreates the test database from a template database (`<name>_template`) built on first use.
+    static func copyPostgres(_ url: String) async throws {
+        guard var components = URLComponents(string: url) else { throw TemplateProblem(description: "TEST_DATABASE_URL is not a URL") }
+        let name = String(components.path.dropFirst())
+        let template = name + "_template"
+        components.path = "/postgres"
+        let maintenance = components.string!
+        components.path = "/" + template
+        let templateURL = components.string!
+        if !postgresReady {
+            try await maintain(maintenance, ["DROP DATABASE IF EXISTS \(template) WITH (FORCE)", "CREATE DATABASE \(template)"])
+            try await build(Settings(database: .postgres(url: templateURL), secret: testSecret))
+            postgresReady = true
+        }
+        try await maintain(maintenance, ["DROP DATABASE IF EXISTS \(name) WITH (FORCE)", "CREATE DATABASE \(name) TEMPLATE \(template)"])
+    }
+
+    /// Runs statements on the server's maintenance database (CREATE/DROP DATABASE cannot run inside the one they touch).
+    static func maintain(_ url: String, _ statements: [String]) async throws {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+            for statement in statements { try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).run() }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    struct TemplateProblem: Error, CustomStringConvertible { let description: String }
 }
 
 /// A browser in a test: keeps cookies, sends forms with the CSRF token the page would carry.

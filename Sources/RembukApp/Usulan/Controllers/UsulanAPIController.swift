@@ -71,13 +71,10 @@ struct UsulanAPIController {
     }
 
     func encode<T: Encodable>(_ value: T, for req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+        return Response(status: status, headers: headers, body: .init(data: try JSONEncoder.rembuk.encode(value)))
     }
 
     /// A submitted usulan is returned whole; a draft (not public) only by id and status.

@@ -24,10 +24,7 @@ struct UsulanDataController {
     }
 
     func json(_ req: Request) async throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(ListJSON(data: try await records(req), next: nil))
+        let body = try JSONEncoder.rembuk.encode(ListJSON(data: try await records(req), next: nil))
         return file(String(decoding: body, as: UTF8.self), type: .json, name: "usulan.json")
     }
 
