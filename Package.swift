@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rembuk", targets: ["rembuk"]),
+        .executable(name: "rembuk-bench", targets: ["RembukBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -44,6 +45,11 @@ let package = Package(
         .executableTarget(
             name: "rembuk",
             dependencies: ["RembukApp"]
+        ),
+        .executableTarget(
+            name: "RembukBench",
+            dependencies: ["RembukCore"],
+            path: "bench/RembukBench"
         ),
         .testTarget(
             name: "RembukCoreTests",
