@@ -46,6 +46,7 @@ let allMigrations: [any Migration] = [
     M012_CreateComments(),
     M013_CreatePlanningCyclesAndKamus(),
     M014_CreateApiTokensAndSourceRefs(),
+    M015_CreateCycleSettingsAndPagu(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -14,7 +14,7 @@ public enum SiteRoute: Hashable, Sendable {
     case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON, usulanExportSIPD, sipdImport
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
-    case schedule, scheduleEdit(String), kamus, kamusEdit(String)
+    case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), kamus, kamusEdit(String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -65,6 +65,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .openData: "/data"
         case .schedule: "/jadwal"
         case let .scheduleEdit(year): "/jadwal/\(year)/ubah"
+        case let .cycleSettings(year): "/jadwal/\(year)/pengaturan"
+        case let .cyclePagu(year): "/jadwal/\(year)/pagu"
         case .kamus: "/kamus-usulan"
         case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
@@ -118,6 +120,7 @@ func routes(_ app: Application) throws {
     AttachmentController().register(pages)
     CommentsController().register(pages)
     ScheduleController().register(pages)
+    CycleSettingsController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

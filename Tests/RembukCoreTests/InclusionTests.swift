@@ -38,3 +38,20 @@ import Testing
         #expect(DelegateRule.check([("a", woman), ("a", man), ("c", man)]) == .duplicate)
     }
 }
+
+@Suite struct PercentTests {
+    @Test func percentagesAreReadAsPlannersTypeThem() {
+        #expect(Percent.basisPoints("40") == 4_000)
+        #expect(Percent.basisPoints("40 %") == 4_000)
+        #expect(Percent.basisPoints("12,5") == 1_250)
+        #expect(Percent.basisPoints("12.75") == 1_275)
+        #expect(Percent.basisPoints("100") == 10_000)
+        for bad in ["", "-5", "101", "abc", "12,345", "1e2", "40%%"] { #expect(Percent.basisPoints(bad) == nil, "\(bad)") }
+        #expect(Percent.text(4_000) == "40" && Percent.text(1_250) == "12,5" && Percent.text(1_205) == "12,05")
+    }
+
+    @Test func theStandardSettingsAreValidSchemes() {
+        #expect(CycleSettings.standard.physicalScheme != nil && CycleSettings.standard.nonPhysicalScheme != nil)
+        #expect(CycleSettings.standard.womenTargetBasisPoints == 3_000)
+    }
+}

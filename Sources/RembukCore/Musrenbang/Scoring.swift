@@ -53,10 +53,14 @@ public struct ScoringScheme: Sendable, Hashable {
 
     /// For non-physical usulan (training, services): urgensi, jangkauan, keberlanjutan, biaya.
     public static let nonPhysical = try! make([
-        ScoringCriterion(key: "urgensi", name: "Urgensi", weightBasisPoints: 4_000),
-        ScoringCriterion(key: "jangkauan", name: "Jangkauan manfaat", weightBasisPoints: 3_000),
-        ScoringCriterion(key: "keberlanjutan", name: "Keberlanjutan dan dampak", weightBasisPoints: 2_000),
-        ScoringCriterion(key: "biaya", name: "Biaya", weightBasisPoints: 1_000),
+        ScoringCriterion(key: "urgensi", name: "Urgensi", weightBasisPoints: 4_000,
+                         scale: [1: "Bisa ditunda beberapa tahun", 5: "Mendesak: kebutuhan warga tidak terpenuhi sekarang"]),
+        ScoringCriterion(key: "jangkauan", name: "Jangkauan manfaat", weightBasisPoints: 3_000,
+                         scale: [1: "Kurang dari 20 orang", 5: "Lebih dari 200 orang atau kelompok rentan"]),
+        ScoringCriterion(key: "keberlanjutan", name: "Keberlanjutan dan dampak", weightBasisPoints: 2_000,
+                         scale: [1: "Manfaat berhenti saat kegiatan selesai", 5: "Berlanjut dan dikelola sendiri oleh warga"]),
+        ScoringCriterion(key: "biaya", name: "Biaya", weightBasisPoints: 1_000,
+                         scale: [1: "Sangat mahal untuk manfaatnya", 5: "Murah untuk manfaatnya"]),
     ]).get()
 
     public enum ScoreProblem: Error, Sendable, Equatable {

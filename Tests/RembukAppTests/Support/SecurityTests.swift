@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import RembukCore
 import Testing
 import Vapor
 @testable import RembukApp
@@ -151,7 +153,8 @@ import Vapor
             let usulan = try #require(try await Usulan.query(on: app.db).filter(\.$status != "draft").first())
             let issueThree = [SiteRoute.usulanIndex.path, SiteRoute.usulanNew.path, SiteRoute.usulan(usulan.id!.uuidString).path,
                               SiteRoute.myUsulan.path, SiteRoute.kamus.path, SiteRoute.schedule.path, SiteRoute.moderationQueue.path,
-                              SiteRoute.apiTokens.path, SiteRoute.sipdImport.path]
+                              SiteRoute.apiTokens.path, SiteRoute.sipdImport.path,
+                              SiteRoute.cycleSettings(String(LocalDate(Date()).year + 1)).path]
             var visitor = TestBrowser(app)
             for (page, signedIn) in (pages + issueThree).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import RembukCore
 
-/// The demo's planning calendar and kamus usulan, set through the same commands Bappeda uses (so audited).
+/// The demo's planning calendar, pagu indikatif and kamus usulan, set through the same commands Bappeda uses (so audited).
 /// The calendar is for next year's budget; for the demo, usulan are collected all through this year so
 /// that submitting works whenever the demo runs.
 enum DemoPlanning {
@@ -44,6 +44,19 @@ enum DemoPlanning {
             }
             if case let .invalid(errors) = try await SavePlanningCycle().run(.init(year: String(year + 1), phases: fields), in: ctx) {
                 throw LoadDemoData.DemoProblem(description: "demo cycle: \(errors.fields.mapValues(\.en))")
+            }
+        }
+        // Pagu indikatif: Rp2 M per kecamatan plus Rp150 jt per desa/kelurahan in it.
+        if let cycle = try await PlanningCycle.query(on: ctx.db).filter(\.$year == year + 1).first(),
+           try await PaguIndikatif.query(on: ctx.db).filter(\.$cycle.$id == cycle.requireID()).count() == 0 {
+            let regions = try await Region.query(on: ctx.db).filter(\.$id =~ (ctx.settings.kabupaten.value + ".")).all()
+            var amounts: [String: String] = [:]
+            for kecamatan in regions where kecamatan.depth == 2 {
+                let desa = regions.filter { $0.parentCode == kecamatan.id }.count
+                amounts["pagu_" + (kecamatan.id ?? "")] = String(2_000_000_000 + Int64(desa) * 150_000_000)
+            }
+            if case let .invalid(errors) = try await SavePagu().run(year: year + 1, amounts: amounts, in: ctx) {
+                throw LoadDemoData.DemoProblem(description: "demo pagu: \(errors.fields.mapValues(\.en))")
             }
         }
         if try await KamusItem.query(on: ctx.db).count() == 0 {

@@ -8,6 +8,7 @@ public final class PlanningCycle: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "year") public var year: Int
+    @OptionalField(key: "settings") public var settingsJSON: String?
     @Children(for: \.$cycle) public var phases: [CyclePhase]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

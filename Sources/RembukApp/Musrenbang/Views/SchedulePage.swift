@@ -36,7 +36,8 @@ struct SchedulePage {
                     .tr(.td(.text(phase.label(ctx.language))), .td(.text(DateText.long(range.start, ctx.language))),
                         .td(.text(DateText.long(range.end, ctx.language))), .td(.text(state(ctx, range))))
                 })),
-            .if(canManage, .p(.a(.href(SiteRoute.scheduleEdit(String(cycle.year)).path), .text(ctx.t("Ubah jadwal \(cycle.year)", "Edit the \(cycle.year) calendar"))))))
+            .p(.a(.href(SiteRoute.cycleSettings(String(cycle.year)).path), .text(ctx.t("Kriteria penilaian dan pagu \(cycle.year)", "Scoring criteria and ceilings \(cycle.year)"))),
+               .if(canManage, .group([.text(" · "), .a(.href(SiteRoute.scheduleEdit(String(cycle.year)).path), .text(ctx.t("Ubah jadwal \(cycle.year)", "Edit the \(cycle.year) calendar")))]))))
     }
 
     func state(_ ctx: ViewContext, _ range: DayRange) -> String {
