@@ -47,6 +47,7 @@ let allMigrations: [any Migration] = [
     M013_CreatePlanningCyclesAndKamus(),
     M014_CreateApiTokensAndSourceRefs(),
     M015_CreateCycleSettingsAndPagu(),
+    M016_CreateForums(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -15,6 +15,7 @@ public enum SiteRoute: Hashable, Sendable {
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
     case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), kamus, kamusEdit(String)
+    case forums, forumNew, forum(String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -68,6 +69,9 @@ public enum SiteRoute: Hashable, Sendable {
         case let .cycleSettings(year): "/jadwal/\(year)/pengaturan"
         case let .cyclePagu(year): "/jadwal/\(year)/pagu"
         case .kamus: "/kamus-usulan"
+        case .forums: "/musrenbang"
+        case .forumNew: "/musrenbang/baru"
+        case let .forum(id): "/musrenbang/\(id)"
         case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"
@@ -121,6 +125,7 @@ func routes(_ app: Application) throws {
     CommentsController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
+    ForumController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

@@ -58,6 +58,8 @@ enum FormKit {
     struct Choice {
         var value: String
         var label: String
+        /// Consecutive choices with the same group are shown under one `<optgroup>` heading.
+        var group: String? = nil
     }
 
     static func select(_ ctx: ViewContext, name: String, label: String, choices: [Choice], selected: String,
@@ -70,16 +72,33 @@ enum FormKit {
             .element(named: "select", nodes: [
                 .attribute(named: "id", value: id), .attribute(named: "name", value: name),
                 .if(error != nil, .attribute(named: "aria-describedby", value: id + "-error")),
-                .forEach(choices) { choice in
-                    .element(named: "option", nodes: [
-                        // An empty value must still be sent as empty, not fall back to the option's text.
-                        .attribute(Attribute<HTML.BodyContext>(name: "value", value: HTMLEscape.attribute(choice.value), ignoreIfValueIsEmpty: false)),
-                        .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
-                        .text(choice.label),
-                    ])
+                .forEach(groupRuns(choices)) { run in
+                    if let group = run.group {
+                        return .element(named: "optgroup", nodes: [.attribute(named: "label", value: HTMLEscape.attribute(group)),
+                                                                   .forEach(run.choices) { option($0, selected: selected) }])
+                    }
+                    return .group(run.choices.map { option($0, selected: selected) })
                 },
             ])
         )
+    }
+
+    static func option(_ choice: Choice, selected: String) -> Node<HTML.BodyContext> {
+        .element(named: "option", nodes: [
+            // An empty value must still be sent as empty, not fall back to the option's text.
+            .attribute(Attribute<HTML.BodyContext>(name: "value", value: HTMLEscape.attribute(choice.value), ignoreIfValueIsEmpty: false)),
+            .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
+            .text(choice.label),
+        ])
+    }
+
+    /// Consecutive choices of the same group, in order.
+    static func groupRuns(_ choices: [Choice]) -> [(group: String?, choices: [Choice])] {
+        var runs: [(group: String?, choices: [Choice])] = []
+        for choice in choices {
+            if let last = runs.last, last.group == choice.group { runs[runs.count - 1].choices.append(choice) } else { runs.append((choice.group, [choice])) }
+        }
+        return runs
     }
 
     static func textarea(_ ctx: ViewContext, name: String, label: String, value: String, errors: FormErrors,

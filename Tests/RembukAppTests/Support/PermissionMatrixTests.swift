@@ -43,6 +43,8 @@ import Vapor
         Case(method: .GET, path: { _, _ in SiteRoute.inbox.path }, allowed: signedIn),
         Case(method: .POST, path: { _, _ in SiteRoute.follow.path }, form: ["subject_type": "region", "subject_id": "32.14.01"], allowed: signedIn),
         Case(method: .GET, path: { _, _ in SiteRoute.moderationQueue.path }, allowed: [.moderator, .bappeda]),
+        Case(method: .GET, path: { _, _ in SiteRoute.forumNew.path }, allowed: [.operatorDesa, .operatorKecamatan, .bappeda]),
+        Case(method: .GET, path: { _, _ in SiteRoute.forums.path }, allowed: everyone),
         Case(method: .GET, path: { _, _ in SiteRoute.usulanQueue.path }, allowed: [.operatorDesa, .operatorKecamatan]),
         Case(method: .GET, path: { _, _ in SiteRoute.myUsulan.path }, allowed: signedIn),
         Case(method: .GET, path: { _, _ in SiteRoute.usulanNew.path }, allowed: signedIn),

@@ -154,7 +154,7 @@ import Vapor
             let issueThree = [SiteRoute.usulanIndex.path, SiteRoute.usulanNew.path, SiteRoute.usulan(usulan.id!.uuidString).path,
                               SiteRoute.myUsulan.path, SiteRoute.kamus.path, SiteRoute.schedule.path, SiteRoute.moderationQueue.path,
                               SiteRoute.apiTokens.path, SiteRoute.sipdImport.path,
-                              SiteRoute.cycleSettings(String(LocalDate(Date()).year + 1)).path]
+                              SiteRoute.cycleSettings(String(LocalDate(Date()).year + 1)).path, SiteRoute.forums.path, SiteRoute.forumNew.path]
             var visitor = TestBrowser(app)
             for (page, signedIn) in (pages + issueThree).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)

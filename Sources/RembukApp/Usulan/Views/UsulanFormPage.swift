@@ -106,7 +106,9 @@ struct UsulanFormPage {
         guard !kamus.isEmpty else { return .empty }
         var options = [FormKit.Choice(value: "", label: ctx.t("— tidak memakai kamus —", "— not from the catalogue —"))]
         for bidang in Bidang.allCases {
-            for item in kamus where item.bidang == bidang.rawValue { options.append(.init(value: item.id?.uuidString ?? "", label: item.choiceLabel)) }
+            for item in kamus where item.bidang == bidang.rawValue {
+                options.append(.init(value: item.id?.uuidString ?? "", label: item.choiceLabel, group: bidang.label(ctx.language)))
+            }
         }
         return .group([
             FormKit.select(ctx, name: "kamus", label: ctx.t("Kegiatan dari kamus usulan (tidak wajib)", "Activity from the catalogue (optional)"),
@@ -127,7 +129,7 @@ struct UsulanFormPage {
         var result = [FormKit.Choice(value: "", label: ctx.t("— pilih desa/kelurahan —", "— choose a village —"))]
         for kecamatan in choices.kecamatan {
             for desa in choices.desa where desa.parentCode == kecamatan.id {
-                result.append(.init(value: desa.id ?? "", label: "\(desa.name) · Kec. \(kecamatan.name)"))
+                result.append(.init(value: desa.id ?? "", label: desa.name, group: "Kecamatan \(kecamatan.name)"))
             }
         }
         return result

@@ -1,0 +1,76 @@
+import Fluent
+import RembukCore
+import Vapor
+
+/// The forum calendar (public), scheduling (operators and Bappeda) and each forum's page.
+struct ForumController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.forums, use: index)
+        routes.get(.forumNew, use: newForm)
+        routes.post(.forumNew, use: create)
+        routes.get(.forum(":id"), use: show)
+    }
+
+    func index(_ req: Request) async throws -> Response {
+        let forums = try await Forum.query(on: req.db).sort(\.$heldOn).sort(\.$startsAt).all()
+        let names = try await RegionNames.load(forums.map(\.regionCode), on: req.db)
+        return ForumCalendarPage(forums: forums, regionNames: names, canSchedule: !Self.schedulableLevels(req).isEmpty)
+            .render(await req.viewContext()).response()
+    }
+
+    static func schedulableLevels(_ req: Request) -> [ForumLevel] {
+        let actor = req.principal.actor
+        return ForumLevel.allCases.filter { level in
+            switch level.regionLevel {
+            case .desa: !actor.regions(for: .operatorDesa).isEmpty || !actor.regions(for: .operatorKecamatan).isEmpty || actor.has(.bappeda)
+            case .kecamatan: !actor.regions(for: .operatorKecamatan).isEmpty || actor.has(.bappeda)
+            default: actor.has(.bappeda)
+            }
+        }
+    }
+
+    func newForm(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        guard !Self.schedulableLevels(req).isEmpty else { throw UserFacingError.forbidden }
+        return try await form(req, ScheduleForum.Input(), errors: FormErrors(), status: .ok)
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        let input = try req.content.decode(ScheduleForum.Input.self)
+        switch try await ScheduleForum().run(input, in: req.invocation) {
+        case let .scheduled(forum): return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
+        case let .invalid(errors): return try await form(req, input, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func form(_ req: Request, _ input: ScheduleForum.Input, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let actor = req.principal.actor
+        let choices = try await ScopeChoices.load(req)
+        // Only the regions this person may schedule for are offered.
+        let regions = ([try await Region.find(req.settings.kabupaten.value, on: req.db)].compactMap { $0 } + choices.kecamatan + choices.desa)
+            .filter { region in ForumLevel.allCases.contains { $0.canSchedule(actor, in: region.code) } }
+        return ForumFormPage(input: input, levels: Self.schedulableLevels(req), regions: regions, agencies: choices.agencies, errors: errors)
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let forum = try await Forum.find(id, on: req.db) else {
+            throw UserFacingError(.notFound, Phrase("Forum itu tidak ada.", "That forum does not exist."))
+        }
+        let region = try await Region.find(forum.regionCode, on: req.db)
+        let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
+        return ForumPage(forum: forum, regionName: region?.name ?? forum.regionCode, agencyName: agency?.name)
+            .render(await req.viewContext()).response()
+    }
+}
+
+/// Names of regions by code, for lists.
+enum RegionNames {
+    static func load(_ codes: [String], on db: any Database) async throws -> [String: String] {
+        let unique = Array(Set(codes))
+        guard !unique.isEmpty else { return [:] }
+        let regions = try await Region.query(on: db).filter(\.$id ~~ unique).all()
+        return Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}
