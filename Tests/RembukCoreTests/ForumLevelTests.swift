@@ -32,6 +32,14 @@ import Testing
         #expect(!ForumLevel.desa.canSchedule(bappeda, in: kecamatan))
     }
 
+    @Test func theKindsOfForumEachRoleMaySchedule() throws {
+        #expect(ForumLevel.schedulable(by: try actor(.operatorDesa, .region(desa))) == [.desa])
+        #expect(ForumLevel.schedulable(by: try actor(.operatorKecamatan, .region(kecamatan))) == [.desa, .kecamatan])
+        #expect(ForumLevel.schedulable(by: try actor(.bappeda, .region(kabupaten))) == ForumLevel.allCases)
+        #expect(ForumLevel.schedulable(by: try actor(.moderator, .region(kabupaten))).isEmpty)
+        #expect(ForumLevel.schedulable(by: .visitor).isEmpty)
+    }
+
     @Test func eachForumBelongsToItsPhase() {
         #expect(ForumLevel.desa.phases == [.desa])
         #expect(ForumLevel.tematikPerempuan.phases.contains(.kabupaten))

@@ -60,6 +60,21 @@ public enum ForumLevel: String, Sendable, CaseIterable, Codable {
     }
 }
 
+extension ForumLevel {
+    /// The kinds of forum `actor` may schedule somewhere (the roles `canSchedule` accepts for each kind).
+    public static func schedulable(by actor: Actor) -> [ForumLevel] {
+        let desaRoles: [Role] = [.operatorDesa, .operatorKecamatan, .bappeda]
+        let holds = { (roles: [Role]) in roles.contains { !actor.regions(for: $0).isEmpty } }
+        return allCases.filter { level in
+            switch level.regionLevel {
+            case .desa: holds(desaRoles)
+            case .kecamatan: holds([.operatorKecamatan, .bappeda])
+            default: holds([.bappeda])
+            }
+        }
+    }
+}
+
 /// Where a forum is in its life.
 public enum ForumStatus: String, Sendable, CaseIterable, Codable {
     case dijadwalkan, berlangsung, selesai

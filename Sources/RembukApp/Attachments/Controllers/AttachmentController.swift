@@ -43,11 +43,7 @@ enum AttachmentAccess {
         switch attachment.subjectType {
         case "usulan":
             guard let id = UUID(uuidString: subjectID), let usulan = try await Usulan.find(id, on: req.db) else { return nil }
-            if usulan.isHidden {
-                // Hidden by a moderator: only its proposer and those who moderate its desa still see the files.
-                let moderates = RegionCode(usulan.desaCode).map { req.principal.actor.can(.moderate($0)) } ?? false
-                return moderates || req.principal.accountID == usulan.proposerID ? .private : nil
-            }
+            if usulan.isHidden { return UsulanAccess.showsContent(of: usulan, to: req.principal) ? .private : nil }
             switch UsulanAccess.visibility(of: usulan, to: req.principal) {
             case .public: return .public
             case .restricted: return .private

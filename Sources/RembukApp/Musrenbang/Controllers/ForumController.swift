@@ -14,24 +14,13 @@ struct ForumController {
     func index(_ req: Request) async throws -> Response {
         let forums = try await Forum.query(on: req.db).sort(\.$heldOn).sort(\.$startsAt).all()
         let names = try await RegionNames.load(forums.map(\.regionCode), on: req.db)
-        return ForumCalendarPage(forums: forums, regionNames: names, canSchedule: !Self.schedulableLevels(req).isEmpty)
+        return ForumCalendarPage(forums: forums, regionNames: names, canSchedule: !ForumLevel.schedulable(by: req.principal.actor).isEmpty)
             .render(await req.viewContext()).response()
-    }
-
-    static func schedulableLevels(_ req: Request) -> [ForumLevel] {
-        let actor = req.principal.actor
-        return ForumLevel.allCases.filter { level in
-            switch level.regionLevel {
-            case .desa: !actor.regions(for: .operatorDesa).isEmpty || !actor.regions(for: .operatorKecamatan).isEmpty || actor.has(.bappeda)
-            case .kecamatan: !actor.regions(for: .operatorKecamatan).isEmpty || actor.has(.bappeda)
-            default: actor.has(.bappeda)
-            }
-        }
     }
 
     func newForm(_ req: Request) async throws -> Response {
         _ = try req.requireAccount()
-        guard !Self.schedulableLevels(req).isEmpty else { throw UserFacingError.forbidden }
+        guard !ForumLevel.schedulable(by: req.principal.actor).isEmpty else { throw UserFacingError.forbidden }
         return try await form(req, ScheduleForum.Input(), errors: FormErrors(), status: .ok)
     }
 
@@ -50,7 +39,7 @@ struct ForumController {
         // Only the regions this person may schedule for are offered.
         let regions = ([try await Region.find(req.settings.kabupaten.value, on: req.db)].compactMap { $0 } + choices.kecamatan + choices.desa)
             .filter { region in ForumLevel.allCases.contains { $0.canSchedule(actor, in: region.code) } }
-        return ForumFormPage(input: input, levels: Self.schedulableLevels(req), regions: regions, agencies: choices.agencies, errors: errors)
+        return ForumFormPage(input: input, levels: ForumLevel.schedulable(by: req.principal.actor), regions: regions, agencies: choices.agencies, errors: errors)
             .render(await req.viewContext()).response(status: status)
     }
 
@@ -62,15 +51,5 @@ struct ForumController {
         let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
         return ForumPage(forum: forum, regionName: region?.name ?? forum.regionCode, agencyName: agency?.name)
             .render(await req.viewContext()).response()
-    }
-}
-
-/// Names of regions by code, for lists.
-enum RegionNames {
-    static func load(_ codes: [String], on db: any Database) async throws -> [String: String] {
-        let unique = Array(Set(codes))
-        guard !unique.isEmpty else { return [:] }
-        let regions = try await Region.query(on: db).filter(\.$id ~~ unique).all()
-        return Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -41,33 +41,3 @@ enum UsulanTimeline {
                                            except: usulan.proposerID, in: ctx, on: db)
     }
 }
-
-/// Existing usulan like the one being written, so people support instead of duplicating.
-struct SimilarUsulan: Sendable {
-    let id: UUID
-    let number: String
-    let title: String
-    let status: UsulanStatus
-    let supportCount: Int
-    let score: Double
-
-    /// Same budget year, same kecamatan, not drafts or merged ones; ranked in RembukCore.
-    static func find(for fields: UsulanFields, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
-        let kecamatan = fields.desa.ancestor(at: .kecamatan)?.value ?? fields.desa.value
-        let candidates = try await Usulan.query(on: db).filter(\.$kecamatanCode == kecamatan)
-            .filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$status != UsulanStatus.digabung.rawValue)
-            .filter(\.$hiddenAt == nil).limit(2000).all()
-        let query = Similarity.Document(id: "baru", text: "\(fields.title) \(fields.problem) \(fields.proposal)", point: fields.point)
-        var byID: [String: Usulan] = [:]
-        let documents = candidates.compactMap { usulan -> Similarity.Document? in
-            guard let id = usulan.id, id != excluding else { return nil }
-            byID[id.uuidString] = usulan
-            return Similarity.Document(id: id.uuidString, terms: usulan.storedTerms, point: usulan.point)
-        }
-        return Similarity.mostSimilar(to: query, in: documents, limit: limit, minimum: 0.2).compactMap { match in
-            guard let usulan = byID[match.id], let id = usulan.id else { return nil }
-            return SimilarUsulan(id: id, number: usulan.number, title: usulan.title, status: usulan.workflowStatus,
-                                 supportCount: usulan.supportCount, score: match.score)
-        }
-    }
-}

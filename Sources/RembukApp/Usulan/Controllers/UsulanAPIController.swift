@@ -19,7 +19,7 @@ struct UsulanAPIController {
     func list(_ req: Request) async throws -> Response {
         let filter = UsulanFilter(req)
         let per = min(max(req.query[Int.self, at: "per"] ?? 20, 1), Self.maxPerPage)
-        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$hiddenAt == nil)
+        let query = Usulan.publicQuery(on: req.db)
         filter.apply(to: query)
         let page = try await query.paginate(PageRequest(page: filter.page, per: per))
         let records = try await UsulanRecord.load(page.items, baseURL: req.settings.baseURL, on: req.db)

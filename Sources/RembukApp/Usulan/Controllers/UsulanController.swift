@@ -21,7 +21,7 @@ struct UsulanController {
 
     func index(_ req: Request) async throws -> Response {
         let filter = UsulanFilter(req)
-        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$hiddenAt == nil)
+        let query = Usulan.publicQuery(on: req.db)
         filter.apply(to: query)
         let page = try await query.paginate(PageRequest(page: filter.page, per: UsulanFilter.perPage))
         let list = try await UsulanListModel.load(page.items, on: req.db)
@@ -80,7 +80,7 @@ struct UsulanController {
         }
         var merged: Usulan?
         if let target = usulan.mergedInto { merged = try await Usulan.find(target, on: req.db) }
-        let canModerate = RegionCode(usulan.desaCode).map { req.principal.actor.can(.moderate($0)) } ?? false
+        let canModerate = UsulanAccess.canModerate(usulan, req.principal)
         let comments = try await Comment.query(on: req.db).filter(\.$subjectType == "usulan").filter(\.$subjectID == id.uuidString)
             .sort(\.$createdAt).sort(\.$id).all()
         let thread = CommentThread(usulanID: id.uuidString, entries: CommentThread.build(comments),
@@ -91,7 +91,8 @@ struct UsulanController {
                                     supported: supported, following: following, mergedInto: merged, errors: errors,
                                     attachments: try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
                                         .filter(\.$subjectID == id.uuidString).sort(\.$createdAt).all(),
-                                    comments: thread, canModerate: canModerate)
+                                    comments: thread, canModerate: canModerate,
+                                    showsContent: UsulanAccess.showsContent(of: usulan, to: req.principal))
         return page.render(await req.viewContext()).response(status: status)
     }
 

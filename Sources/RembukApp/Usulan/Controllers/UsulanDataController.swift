@@ -13,7 +13,7 @@ struct UsulanDataController {
     }
 
     func records(_ req: Request) async throws -> [UsulanRecord] {
-        let query = Usulan.query(on: req.db).filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$hiddenAt == nil)
+        let query = Usulan.publicQuery(on: req.db)
         UsulanFilter(req).apply(to: query)
         return try await UsulanRecord.load(try await query.limit(Self.ceiling).all(), baseURL: req.settings.baseURL, on: req.db)
     }

@@ -56,9 +56,7 @@ struct UsulanRecord: Content {
     /// Records for a batch of usulan (hidden ones are never given out).
     static func load(_ items: [Usulan], baseURL: String, on db: any Database) async throws -> [UsulanRecord] {
         let visible = items.filter { !$0.isHidden && $0.workflowStatus != .draft }
-        let codes = Array(Set(visible.flatMap { [$0.desaCode, $0.kecamatanCode] }))
-        let regions = codes.isEmpty ? [] : try await Region.query(on: db).filter(\.$id ~~ codes).all()
-        let regionNames = Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let regionNames = try await RegionNames.load(visible.flatMap { [$0.desaCode, $0.kecamatanCode] }, on: db)
         let agencies = try await Agency.query(on: db).all()
         let agencyNames = Dictionary(agencies.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         let kamusIDs = Array(Set(visible.compactMap(\.kamusID)))

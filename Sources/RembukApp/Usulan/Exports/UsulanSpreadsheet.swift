@@ -28,9 +28,6 @@ enum UsulanSpreadsheet {
 
     /// `2,5` for 2.5; whole numbers without decimals.
     static func decimal(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value).replacingOccurrences(of: ".", with: ",")
+        value.map { DecimalText.plain($0) } ?? ""
     }
 }
-

@@ -54,6 +54,11 @@ public final class Usulan: Model, @unchecked Sendable {
         return UsulanParties(desa: desa, targetAgency: targetAgency, proposerAccountID: proposerID.uuidString)
     }
 
+    /// Usulan anyone may list: submitted (not drafts) and not hidden by a moderator.
+    static func publicQuery(on db: any Database) -> QueryBuilder<Usulan> {
+        query(on: db).filter(\.$status != UsulanStatus.draft.rawValue).filter(\.$hiddenAt == nil)
+    }
+
     /// The stemmed terms saved with the usulan (see `terms(title:problem:proposal:)`).
     var storedTerms: Set<String> { Set(searchTerms.split(separator: " ").map(String.init)) }
 

@@ -39,12 +39,13 @@ struct UsulanDetailPage {
     var attachments: [Attachment] = []
     var comments: CommentThread
     var canModerate = false
+    /// False for a hidden usulan seen by anyone but its proposer and moderators (`UsulanAccess.showsContent`).
+    var showsContent = true
 
     var id: String { usulan.id?.uuidString ?? "" }
 
     func render(_ ctx: ViewContext) -> HTML {
-        // A hidden usulan shows the public reason only; its proposer and moderators still see the rest.
-        let showContent = !usulan.isHidden || canModerate || ctx.principal.accountID == usulan.proposerID
+        let showContent = showsContent
         return Layout.page(ctx, title: showContent ? usulan.title : ctx.t("Usulan disembunyikan", "Hidden proposal"), [
             .p(.a(.href(SiteRoute.usulanIndex.path), .text(ctx.t("‹ Semua usulan", "‹ All proposals")))),
             .h1(.text(showContent ? usulan.title : ctx.t("Usulan disembunyikan", "Hidden proposal"))),
@@ -108,7 +109,7 @@ struct UsulanDetailPage {
 
     func facts(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         let place = [usulan.address, usulan.rt.map { "RT \($0)" }, usulan.rw.map { "RW \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        let volume = usulan.volume.rounded() == usulan.volume ? String(Int(usulan.volume)) : String(usulan.volume).replacingOccurrences(of: ".", with: ctx.language == .id ? "," : ".")
+        let volume = DecimalText.plain(usulan.volume, separator: ctx.language == .id ? "," : ".")
         return .dl(.class("facts"),
             .dt(.text(ctx.t("Bidang", "Sector"))), .dd(.text(usulan.sector?.label(ctx.language) ?? usulan.bidang)),
             .dt(.text(ctx.t("Lokasi", "Location"))), .dd(.text("\(place) · \(ctx.t("Desa", "Village")) "), .a(.href(SiteRoute.region(usulan.desaCode).path), .text(desaName)),

@@ -13,9 +13,7 @@ struct UsulanListModel {
     let items: [Item]
 
     static func load(_ usulan: [Usulan], on db: any Database) async throws -> UsulanListModel {
-        let codes = Array(Set(usulan.map(\.desaCode)))
-        let regions = codes.isEmpty ? [] : try await Region.query(on: db).filter(\.$id ~~ codes).all()
-        let names = Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await RegionNames.load(usulan.map(\.desaCode), on: db)
         return UsulanListModel(items: usulan.map { Item(usulan: $0, desaName: names[$0.desaCode] ?? $0.desaCode) })
     }
 }

@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import RembukCore
+
+/// Existing usulan like the one being written, so people support instead of duplicating.
+struct SimilarUsulan: Sendable {
+    let id: UUID
+    let number: String
+    let title: String
+    let status: UsulanStatus
+    let supportCount: Int
+    let score: Double
+
+    /// Same kecamatan, not drafts, merged or hidden ones; ranked in RembukCore.
+    static func find(for fields: UsulanFields, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
+        let kecamatan = fields.desa.ancestor(at: .kecamatan)?.value ?? fields.desa.value
+        let pool = try await Pool.load(kecamatan: kecamatan, on: db)
+        let query = Similarity.Document(id: "baru", text: "\(fields.title) \(fields.problem) \(fields.proposal)", point: fields.point)
+        return pool.match(query, excluding: excluding, limit: limit, minimum: 0.2)
+    }
+
+    /// The usulan of one kecamatan an usulan may duplicate, turned into documents once and matched many times.
+    struct Pool {
+        let documents: [(id: UUID, document: Similarity.Document)]
+        let byID: [String: Usulan]
+
+        static func load(kecamatan: String, on db: any Database) async throws -> Pool {
+            let candidates = try await Usulan.publicQuery(on: db).filter(\.$kecamatanCode == kecamatan)
+                .filter(\.$status != UsulanStatus.digabung.rawValue).limit(2000).all()
+            var byID: [String: Usulan] = [:]
+            let documents = candidates.compactMap { usulan -> (id: UUID, document: Similarity.Document)? in
+                guard let id = usulan.id else { return nil }
+                byID[id.uuidString] = usulan
+                return (id, Similarity.Document(id: id.uuidString, terms: usulan.storedTerms, point: usulan.point))
+            }
+            return Pool(documents: documents, byID: byID)
+        }
+
+        func match(_ query: Similarity.Document, excluding: UUID?, limit: Int, minimum: Double) -> [SimilarUsulan] {
+            let candidates = documents.filter { $0.id != excluding }.map(\.document)
+            return Similarity.mostSimilar(to: query, in: candidates, limit: limit, minimum: minimum).compactMap { match in
+                guard let usulan = byID[match.id], let id = usulan.id else { return nil }
+                return SimilarUsulan(id: id, number: usulan.number, title: usulan.title, status: usulan.workflowStatus,
+                                     supportCount: usulan.supportCount, score: match.score)
+            }
+        }
+    }
+}

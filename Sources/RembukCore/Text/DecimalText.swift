@@ -1,0 +1,8 @@
+/// A measured quantity as written in a form or a spreadsheet: whole numbers without decimals (`300`),
+/// others with a decimal comma (`2,5`) unless told otherwise. No thousands separators.
+public enum DecimalText {
+    public static func plain(_ value: Double, separator: String = ",") -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value).replacingOccurrences(of: ".", with: separator)
+    }
+}
