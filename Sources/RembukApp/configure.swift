@@ -48,6 +48,7 @@ let allMigrations: [any Migration] = [
     M014_CreateApiTokensAndSourceRefs(),
     M015_CreateCycleSettingsAndPagu(),
     M016_CreateForums(),
+    M017_CreateForumProceedings(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -16,6 +16,8 @@ public enum SiteRoute: Hashable, Sendable {
     case openData
     case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), kamus, kamusEdit(String)
     case forums, forumNew, forum(String)
+    case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
+    case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -72,6 +74,15 @@ public enum SiteRoute: Hashable, Sendable {
         case .forums: "/musrenbang"
         case .forumNew: "/musrenbang/baru"
         case let .forum(id): "/musrenbang/\(id)"
+        case let .forumAttendance(id): "/musrenbang/\(id)/hadir"
+        case let .forumAttendeeRemove(id, attendee): "/musrenbang/\(id)/hadir/\(attendee)/hapus"
+        case let .forumAttendanceSheet(id): "/musrenbang/\(id)/daftar-hadir"
+        case let .forumDelegates(id): "/musrenbang/\(id)/utusan"
+        case let .forumScoring(id): "/musrenbang/\(id)/penilaian"
+        case let .forumAdjust(id, usulan): "/musrenbang/\(id)/usulan/\(usulan)/sesuaikan"
+        case let .forumDecide(id, usulan): "/musrenbang/\(id)/usulan/\(usulan)/keputusan"
+        case let .forumStatus(id): "/musrenbang/\(id)/status"
+        case let .forumMinutes(id): "/musrenbang/\(id)/berita-acara"
         case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"
@@ -126,6 +137,7 @@ func routes(_ app: Application) throws {
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)
+    ForumProceedingsController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

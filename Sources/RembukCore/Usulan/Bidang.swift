@@ -27,6 +27,14 @@ public enum Bidang: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// Whether an usulan of this sector is scored as physical work (roads, buildings) when no kamus item says.
+    public var isPhysicalByDefault: Bool {
+        switch self {
+        case .infrastruktur, .perumahan, .perhubungan, .lingkungan: true
+        case .pendidikan, .kesehatan, .ekonomi, .pertanian, .sosial, .pemberdayaan: false
+        }
+    }
+
     /// The agency an usulan of this sector is routed to unless the proposer picks another.
     public var defaultAgency: String {
         switch self {

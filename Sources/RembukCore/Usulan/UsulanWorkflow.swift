@@ -7,6 +7,10 @@ public enum UsulanStep: String, Sendable, CaseIterable, Codable, Hashable {
     case acceptByAgency = "accept_by_agency", redirect
     case includeInRKPD = "include_in_rkpd", budget
     case start, finish
+    /// A forum changed the volume or cost (the status stays).
+    case adjust
+    /// A closed forum was opened again: what its closing did is undone.
+    case reopenForum = "reopen_forum"
 }
 
 /// The usulan facts that decide who may act: its desa, the agency it is aimed at, who proposed it.
@@ -74,6 +78,12 @@ public enum UsulanWorkflow {
     }
 
     /// The status the step leads to, if `actor` may take it on this usulan now.
+    /// The status a step leads to from `status`, whoever takes it: for forums, whose authority is checked on
+    /// the forum (`ForumLevel.canRun`), not on each usulan.
+    public static func next(_ step: UsulanStep, from status: UsulanStatus) -> UsulanStatus? {
+        transitions[status]?[step]
+    }
+
     public static func take(_ step: UsulanStep, from status: UsulanStatus, by actor: Actor,
                             on usulan: UsulanParties) -> Result<UsulanStatus, Problem> {
         guard let next = transitions[status]?[step], let owner = owner(of: status) else {

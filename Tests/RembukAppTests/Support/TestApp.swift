@@ -141,13 +141,14 @@ struct TestBrowser {
     }
 
     /// Posts a form. A first GET gives the browser its session cookie, as a real visit would.
-    mutating func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    mutating func post(_ path: String, _ fields: [String: String], repeated: [(String, String)] = [], csrf: Bool = true) async throws -> TestingHTTPResponse {
         if cookies[SessionMiddleware.cookieName] == nil { _ = try await get("/") }
         var all = fields
         if csrf, all[CSRF.fieldName] == nil { all[CSRF.fieldName] = csrfToken }
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(all)))
+        let body = ([Self.encode(all)] + repeated.map { Self.encode([$0.0: $0.1]) }).joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Posts a `multipart/form-data` form with files, as a browser does for a form with a file input.

@@ -8,7 +8,6 @@ struct ForumController {
         routes.get(.forums, use: index)
         routes.get(.forumNew, use: newForm)
         routes.post(.forumNew, use: create)
-        routes.get(.forum(":id"), use: show)
     }
 
     func index(_ req: Request) async throws -> Response {
@@ -41,15 +40,5 @@ struct ForumController {
             .filter { region in ForumLevel.allCases.contains { $0.canSchedule(actor, in: region.code) } }
         return ForumFormPage(input: input, levels: ForumLevel.schedulable(by: req.principal.actor), regions: regions, agencies: choices.agencies, errors: errors)
             .render(await req.viewContext()).response(status: status)
-    }
-
-    func show(_ req: Request) async throws -> Response {
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let forum = try await Forum.find(id, on: req.db) else {
-            throw UserFacingError(.notFound, Phrase("Forum itu tidak ada.", "That forum does not exist."))
-        }
-        let region = try await Region.find(forum.regionCode, on: req.db)
-        let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
-        return ForumPage(forum: forum, regionName: region?.name ?? forum.regionCode, agencyName: agency?.name)
-            .render(await req.viewContext()).response()
     }
 }

@@ -22,6 +22,9 @@ public final class Forum: Model, @unchecked Sendable {
     @Field(key: "created_by") public var createdBy: UUID
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @OptionalField(key: "closed_at") public var closedAt: Date?
+    /// The audit chain's head hash right after the closing record: printed on the berita acara.
+    @OptionalField(key: "closing_hash") public var closingHash: String?
 
     public init() {}
 

@@ -71,25 +71,3 @@ struct ForumFormPage {
         }
     }
 }
-
-struct ForumPage {
-    var forum: Forum
-    var regionName: String
-    var agencyName: String?
-
-    func render(_ ctx: ViewContext) -> HTML {
-        Layout.page(ctx, title: forum.title, [
-            .p(.a(.href(SiteRoute.forums.path), .text(ctx.t("‹ Kalender Musrenbang", "‹ Forum calendar")))),
-            .h1(.text(forum.title)),
-            .p(.span(.class("badge"), .text(forum.forumStatus.label(ctx.language)))),
-            .dl(.class("facts"),
-                .dt(.text(ctx.t("Jenis", "Kind"))), .dd(.text(forum.forumLevel.label(ctx.language))),
-                .dt(.text(ctx.t("Wilayah", "Region"))), .dd(.a(.href(SiteRoute.region(forum.regionCode).path), .text(regionName))),
-                .unwrap(agencyName) { .group([.dt(.text(ctx.t("Perangkat daerah", "Agency"))), .dd(.text($0))]) },
-                .dt(.text(ctx.t("Waktu", "When"))), .dd(.text((forum.day.map { DateText.long($0, ctx.language) } ?? forum.heldOn) + ctx.t(", pukul ", ", at ") + forum.startsAt)),
-                .dt(.text(ctx.t("Tempat", "Place"))), .dd(.text(forum.place)),
-                .dt(.text(ctx.t("Fasilitator", "Facilitator"))), .dd(.text(forum.facilitator.isEmpty ? "–" : forum.facilitator))),
-            .if(!forum.agenda.isEmpty, .group([.h2(.text("Agenda")), .group(forum.agenda.split(separator: "\n").map { .p(.text(String($0))) })])),
-        ])
-    }
-}

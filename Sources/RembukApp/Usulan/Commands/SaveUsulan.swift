@@ -214,9 +214,9 @@ struct UsulanFields: Sendable {
         }
 
         var volume = 0.0
-        let volumeText = (input.volume ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let volumeText = (input.volume ?? "").trimmingCharacters(in: .whitespaces)
         if !volumeText.isEmpty || complete {
-            if let v = Double(volumeText), v > 0, v <= 1_000_000, v.isFinite { volume = v } else {
+            if let v = DecimalText.volume(volumeText) { volume = v } else {
                 errors.add("volume", Phrase("Volume berupa angka lebih dari 0, misalnya 500 atau 2,5.", "Volume is a number above 0, e.g. 500 or 2.5."))
             }
         }

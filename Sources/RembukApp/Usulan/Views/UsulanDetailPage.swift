@@ -21,6 +21,8 @@ extension UsulanStep {
         case .budget: ("Tetapkan sebagai dianggarkan", "Mark as budgeted")
         case .start: ("Mulai pelaksanaan", "Start the work")
         case .finish: ("Nyatakan selesai", "Mark as done")
+        case .adjust: ("Volume/biaya disesuaikan forum", "Volume or cost adjusted by the forum")
+        case .reopenForum: ("Forum dibuka kembali", "Forum reopened")
         }
         return language == .id ? id : en
     }

@@ -1,0 +1,166 @@
+import Fluent
+import Foundation
+import RembukCore
+import Vapor
+
+/// Running a forum: the page, daftar hadir (and its print), delegates, scoring, adjustments, decisions,
+/// opening and closing, and the berita acara.
+struct ForumProceedingsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.forum(":id"), use: show)
+        routes.get(.forumAttendance(":id"), use: attendance)
+        routes.post(.forumAttendance(":id"), use: register)
+        routes.post(.forumAttendeeRemove(":id", ":attendee"), use: remove)
+        routes.get(.forumAttendanceSheet(":id"), use: sheet)
+        routes.post(.forumDelegates(":id"), use: delegates)
+        routes.get(.forumScoring(":id"), use: scoring)
+        routes.post(.forumScoring(":id"), use: score)
+        routes.post(.forumAdjust(":id", ":usulan"), use: adjust)
+        routes.post(.forumDecide(":id", ":usulan"), use: decide)
+        routes.post(.forumStatus(":id"), use: status)
+        routes.get(.forumMinutes(":id"), use: minutes)
+    }
+
+    func forum(_ req: Request) async throws -> Forum { try await ForumGuard.find(req.parameters.get("id"), on: req.db) }
+
+    func attendees(_ forum: Forum, on db: any Database) async throws -> [ForumAttendee] {
+        try await ForumAttendee.query(on: db).filter(\.$forum.$id == forum.requireID()).sort(\.$number).all()
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        try await page(req, try await forum(req), errors: FormErrors(), status: .ok)
+    }
+
+    func page(_ req: Request, _ forum: Forum, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let agenda = try await ForumAgenda.load(forum, on: req.db)
+        let names = try await RegionNames.load([forum.regionCode] + agenda.usulan.map(\.desaCode), on: req.db)
+        let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
+        return ForumPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, agencyName: agency?.name, agenda: agenda,
+                         attendees: try await attendees(forum, on: req.db), agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+                         desaNames: names, canRun: ForumGuard.mayRun(forum, req.principal.actor), errors: errors)
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    // MARK: Daftar hadir
+
+    func attendance(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try ForumGuard.requireRunner(forum, req.invocation, open: false)
+        return try await attendancePage(req, forum, notice: req.query[String.self, at: "tercatat"].map { "Peserta no. \($0) tercatat." })
+    }
+
+    func attendancePage(_ req: Request, _ forum: Forum, input: RegisterAttendee.Input = .init(), errors: FormErrors = .init(),
+                        delegateErrors: FormErrors = .init(), notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let cycle = try await PlanningCycle.find(forum.$cycle.id, on: req.db)
+        return AttendancePage(forum: forum, attendees: try await attendees(forum, on: req.db),
+                              womenTarget: cycle?.cycleSettings.womenTargetBasisPoints ?? 3_000, input: input, errors: errors,
+                              delegateErrors: delegateErrors, notice: notice)
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    func register(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let input = try req.content.decode(RegisterAttendee.Input.self)
+        switch try await RegisterAttendee().run(input, forum: forum, in: req.invocation) {
+        case let .registered(attendee): return req.redirect(to: SiteRoute.forumAttendance(try forum.requireID().uuidString).path + "?tercatat=\(attendee.number)")
+        case let .invalid(errors): return try await attendancePage(req, forum, input: input, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func remove(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try await RemoveAttendee().run(req.parameters.get("attendee"), forum: forum, in: req.invocation)
+        return req.redirect(to: SiteRoute.forumAttendance(try forum.requireID().uuidString).path)
+    }
+
+    func delegates(_ req: Request) async throws -> Response {
+        struct Input: Decodable { var delegates: [String]? }
+        let forum = try await forum(req)
+        let ids = (try? req.content.decode(Input.self))?.delegates ?? []
+        switch try await SetDelegates().run(ids, forum: forum, in: req.invocation) {
+        case .saved: return req.redirect(to: SiteRoute.forumAttendance(try forum.requireID().uuidString).path)
+        case let .invalid(errors): return try await attendancePage(req, forum, delegateErrors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func sheet(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try ForumGuard.requireRunner(forum, req.invocation, open: false)
+        let region = try await Region.find(forum.regionCode, on: req.db)
+        return AttendanceSheetPage(forum: forum, regionName: region?.name ?? forum.regionCode, attendees: try await attendees(forum, on: req.db))
+            .render(await req.viewContext()).response()
+    }
+
+    // MARK: Scoring, adjustments, decisions
+
+    func scoring(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try ForumGuard.requireRunner(forum, req.invocation)
+        let agenda = try await ForumAgenda.load(forum, on: req.db)
+        let scorer = req.query[String.self, at: "penilai"] ?? ""
+        var values: [String: [String: String]] = [:]
+        for sheet in agenda.sheets.values.flatMap({ $0 }) where sheet.scorer == scorer {
+            values[sheet.usulanID.uuidString] = sheet.sheet.mapValues(String.init)
+        }
+        return ScoringPage(forum: forum, agenda: agenda, scorer: scorer, values: values,
+                           notice: req.query[String.self, at: "tersimpan"].map { "Nilai \($0) usulan tersimpan." })
+            .render(await req.viewContext()).response()
+    }
+
+    func score(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let input = try req.content.decode(SaveScores.Input.self)
+        switch try await SaveScores().run(input, forum: forum, in: req.invocation) {
+        case let .saved(count):
+            return req.redirect(to: SiteRoute.forumScoring(try forum.requireID().uuidString).path + "?tersimpan=\(count)")
+        case let .invalid(errors):
+            let agenda = try await ForumAgenda.load(forum, on: req.db)
+            return ScoringPage(forum: forum, agenda: agenda, scorer: input.scorer ?? "", values: input.s ?? [:], errors: errors)
+                .render(await req.viewContext()).response(status: .unprocessableEntity)
+        }
+    }
+
+    func adjust(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let input = try req.content.decode(AdjustUsulan.Input.self)
+        switch try await AdjustUsulan().run(input, usulanID: req.parameters.get("usulan"), forum: forum, in: req.invocation) {
+        case .adjusted: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
+        case let .invalid(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func decide(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let input = try req.content.decode(DecideUsulan.Input.self)
+        switch try await DecideUsulan().run(input, usulanID: req.parameters.get("usulan"), forum: forum, in: req.invocation) {
+        case .decided: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
+        case let .invalid(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func status(_ req: Request) async throws -> Response {
+        struct Input: Decodable { var change: String?; var reason: String? }
+        let forum = try await forum(req)
+        let input = try req.content.decode(Input.self)
+        guard let change = ChangeForumStatus.Change(rawValue: input.change ?? "") else {
+            throw UserFacingError(.badRequest, Phrase("Perubahan status itu tidak dikenal.", "Unknown status change."))
+        }
+        switch try await ChangeForumStatus().run(change, reason: input.reason, forum: forum, in: req.invocation) {
+        case .changed: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
+        case let .refused(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Berita acara
+
+    func minutes(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let agenda = try await ForumAgenda.load(forum, on: req.db)
+        let codes = [forum.regionCode] + agenda.usulan.flatMap { [$0.desaCode, $0.kecamatanCode] }
+        let names = try await RegionNames.load(codes, on: req.db)
+        let agencies = try await Agency.query(on: req.db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        return MinutesPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, baseURL: req.settings.baseURL, agenda: agenda,
+                           attendees: try await attendees(forum, on: req.db), agencyNames: agencies, regionNames: names)
+            .render(await req.viewContext()).response()
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Plot
+import RembukCore
+
+/// The usulan of a forum in its order: priority, score, supports, cost, what is left of the pagu, the
+/// outcome; with the adjust and decision forms for the people running an open forum.
+struct ForumResultTable {
+    var page: ForumPage
+
+    func render(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        let rows = ForumResultRows(page.agenda, agencyNames: page.agencyNames)
+        let work = page.forum.forumLevel.work
+        let editable = page.canRun && page.isOpen
+        let heading = page.isOpen ? ctx.t("Usulan yang dibahas (hasil sementara)", "Proposals on the agenda (provisional result)")
+                                  : ctx.t("Hasil forum", "Result of the forum")
+        return .group([
+            .h2(.text(heading)),
+            .unwrap(rows.pagu) { pagu in
+                .p(.strong(.text(ctx.t("Pagu ", "Ceiling ") + Rupiah(pagu.total).formatted)),
+                   .text(ctx.t(" · disepakati ", " · agreed ") + Rupiah(rows.allocated).formatted + ctx.t(" · sisa ", " · left ") + Rupiah(pagu.total - rows.allocated).formatted))
+            },
+            .if(rows.rows.isEmpty, .p(.class("muted"), .text(ctx.t("Belum ada usulan pada tahap forum ini.", "No proposal is at this forum's stage yet.")))),
+            .if(!rows.rows.isEmpty, .div(.class("scroll"), .table(
+                .thead(.tr(
+                    .th(.class("num"), .text(ctx.t("Prioritas", "Priority"))), .th(.text("Usulan")),
+                    .if(work != .agencyDecisions && work != .finalList, .th(.class("num"), .text(ctx.t("Nilai", "Score")))),
+                    .th(.class("num"), .text(ctx.t("Dukungan", "Supports"))), .th(.class("num"), .text(ctx.t("Biaya", "Cost"))),
+                    .if(rows.pagu != nil, .th(.class("num"), .text(ctx.t("Sisa pagu", "Ceiling left")))),
+                    .th(.text(ctx.t("Hasil", "Outcome"))))),
+                .tbody(.forEach(rows.rows) { row in
+                    .tr(.td(.class("num"), .text(row.priority.map(String.init) ?? "–")),
+                        .td(.a(.href(SiteRoute.usulan(row.usulan.id?.uuidString ?? "").path), .text(row.usulan.title)),
+                            .br(), .span(.class("muted"), .text("\(row.usulan.number) · \(page.desaNames[row.usulan.desaCode] ?? row.usulan.desaCode) · \(page.agencyNames[row.agency] ?? row.agency)")),
+                            editable ? rowForm(ctx, row, work) : .empty),
+                        .if(work != .agencyDecisions && work != .finalList,
+                            .td(.class("num"), .text(row.score.scorers == 0 ? "–" : String(format: "%.2f", row.score.mean)),
+                                .if(row.score.scorers > 0, .span(.class("muted"), .text(" (\(row.score.scorers))"))))),
+                        .td(.class("num"), .text(String(row.usulan.supportCount))),
+                        .td(.class("num"), .text(Rupiah(row.cost).formatted)),
+                        .if(rows.pagu != nil, .td(.class("num"), .text(row.remainingAfter.map { Rupiah($0).formatted } ?? "–"))),
+                        .td(.span(.class("badge outcome-\(row.outcome.rawValue)"), .text(outcomeLabel(ctx, row))),
+                            .if(!row.reason.isEmpty, .span(.class("muted"), .text(" " + row.reason)))))
+                }))))
+        ])
+    }
+
+    func outcomeLabel(_ ctx: ViewContext, _ row: ForumResultRows.Row) -> String {
+        if page.isOpen, let decision = row.decision?.forumDecision { return decision.label(ctx.language) }
+        return row.outcome.label(ctx.language)
+    }
+
+    /// Plot evaluates both branches of `.if`, so the choice is made here.
+    func rowForm(_ ctx: ViewContext, _ row: ForumResultRows.Row, _ work: ForumWork) -> Node<HTML.BodyContext> {
+        switch work {
+        case .ranking, .allocation: adjustForm(ctx, row)
+        case .agencyDecisions, .finalList: decisionForm(ctx, row, work)
+        case .attendanceOnly: .empty
+        }
+    }
+
+    func adjustForm(_ ctx: ViewContext, _ row: ForumResultRows.Row) -> Node<HTML.BodyContext> {
+        let id = row.usulan.id?.uuidString ?? ""
+        let prefix = "adj-\(id.prefix(8))-"
+        return .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.text(ctx.t("Sesuaikan volume/biaya", "Adjust volume/cost"))]),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumAdjust(page.id, id).path),
+                FormKit.csrf(ctx),
+                .div(.class("row"),
+                     FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume (\(row.usulan.satuan))", "Volume (\(row.usulan.satuan))"),
+                                              value: DecimalText.plain(row.volume), required: true, inputMode: "decimal"), errors: FormErrors(), idPrefix: prefix),
+                     FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya (Rp)", "Cost (Rp)"), value: String(row.cost), required: true, inputMode: "numeric"),
+                                   errors: FormErrors(), idPrefix: prefix)),
+                FormKit.textarea(ctx, name: "reason", label: ctx.t("Alasan", "Reason"), value: "", errors: FormErrors(), idPrefix: prefix, required: true, rows: 2),
+                .button(.type(.submit), .text(ctx.t("Simpan penyesuaian", "Save the adjustment")))),
+        ])
+    }
+
+    func decisionForm(_ ctx: ViewContext, _ row: ForumResultRows.Row, _ work: ForumWork) -> Node<HTML.BodyContext> {
+        let id = row.usulan.id?.uuidString ?? ""
+        let prefix = "dec-\(id.prefix(8))-"
+        let current = row.decision
+        let choices = ForumDecision.choices(for: work)
+        return .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.text(current == nil ? ctx.t("Catat keputusan", "Record the decision") : ctx.t("Ubah keputusan", "Change the decision"))]),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumDecide(page.id, id).path),
+                FormKit.csrf(ctx),
+                FormKit.select(ctx, name: "decision", label: ctx.t("Keputusan", "Decision"),
+                               choices: choices.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
+                               selected: current?.decision ?? choices.first?.rawValue ?? "", errors: FormErrors(), idPrefix: prefix),
+                FormKit.select(ctx, name: "reason_code", label: ctx.t("Alasan (untuk ditolak/ditunda)", "Reason (when rejecting/postponing)"),
+                               choices: [.init(value: "", label: "—")] + RejectionReason.allCases.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
+                               selected: current?.reasonCode ?? "", errors: FormErrors(), idPrefix: prefix),
+                .if(work == .agencyDecisions, .group([
+                    FormKit.select(ctx, name: "new_agency", label: ctx.t("Dialihkan ke (untuk dialihkan)", "Redirect to (when redirecting)"),
+                                   choices: [.init(value: "", label: "—")] + page.agencies.map { .init(value: $0.id ?? "", label: $0.name) },
+                                   selected: current?.newAgency ?? "", errors: FormErrors(), idPrefix: prefix),
+                    .div(.class("row"),
+                         FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume baru (\(row.usulan.satuan))", "New volume"),
+                                                  value: current?.newVolume.map { DecimalText.plain($0) } ?? DecimalText.plain(row.volume), inputMode: "decimal"),
+                                       errors: FormErrors(), idPrefix: prefix),
+                         FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya baru (Rp)", "New cost (Rp)"), value: String(current?.newCost ?? row.cost), inputMode: "numeric"),
+                                       errors: FormErrors(), idPrefix: prefix)),
+                ])),
+                FormKit.textarea(ctx, name: "note", label: ctx.t("Catatan", "Note"), value: current?.note ?? "", errors: FormErrors(), idPrefix: prefix, rows: 2),
+                .button(.type(.submit), .text(ctx.t("Simpan keputusan", "Save the decision")))),
+        ])
+    }
+}
