@@ -15,7 +15,7 @@ public enum SiteRoute: Hashable, Sendable {
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
     case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), kamus, kamusEdit(String)
-    case forums, forumNew, forum(String)
+    case forums, forumNew, forum(String), forumFunnel
     case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String)
     case attachment(String)
@@ -73,6 +73,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .kamus: "/kamus-usulan"
         case .forums: "/musrenbang"
         case .forumNew: "/musrenbang/baru"
+        case .forumFunnel: "/musrenbang/ringkasan"
         case let .forum(id): "/musrenbang/\(id)"
         case let .forumAttendance(id): "/musrenbang/\(id)/hadir"
         case let .forumAttendeeRemove(id, attendee): "/musrenbang/\(id)/hadir/\(attendee)/hapus"

@@ -188,10 +188,77 @@ try:
     driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
     shows("Rencanakan pembangunan")
 
+    # The desa forum: schedule, open, daftar hadir, delegates, score, close; berita acara and the usulan moved on.
+    from selenium.webdriver.support.ui import Select
+    driver.get(base + "/masuk")
+    fill("identifier", "operator.desa@rembuk.test")
+    fill("password", "demo-rembuk-2026")
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    shows("Akun saya")
+    driver.get(base + "/musrenbang/baru")
+    Select(driver.find_element(By.NAME, "level")).select_by_value("desa")
+    Select(driver.find_element(By.NAME, "region_code")).select_by_value("32.14.01.2010")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "held_on"), "%d-01-20" % time.localtime().tm_year)
+    fill("starts_at", "09.00")
+    fill("place", "Balai Desa Citalang")
+    fill("facilitator", "Dede Rohmat, Pendamping Desa")
+    fill("agenda", "Pembukaan\nPemaparan usulan warga\nPenilaian dan pemeringkatan\nPemilihan utusan")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']").click()
+    check("forum scheduled", shows("Musrenbang Desa/Kelurahan Citalang", "Dijadwalkan"))
+    forum_url = driver.current_url
+    driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']").click()
+    check("forum opened", shows("Berlangsung"))
+    driver.find_element(By.LINK_TEXT, "Daftar hadir dan utusan").click()
+    people = [("Siti Aminah", "perempuan", "dewasa", "pkk", "PKK RW 01"), ("Dedi Kurniawan", "laki_laki", "pemuda", "karang_taruna", "Karang Taruna Citalang"),
+              ("H. Asep Saepudin", "laki_laki", "lansia", "tokoh_agama", "DKM Al-Ikhlas"), ("Rina Marlina", "perempuan", "pemuda", "umkm", "Kelompok UMKM Citalang"),
+              ("Ujang Suryana", "laki_laki", "dewasa", "rt_rw", "Ketua RT 03")]
+    for number, (name, gender, age, unsur, organisation) in enumerate(people, start=1):
+        fill("name", name)
+        Select(driver.find_element(By.NAME, "gender")).select_by_value(gender)
+        Select(driver.find_element(By.NAME, "age_group")).select_by_value(age)
+        Select(driver.find_element(By.NAME, "unsur")).select_by_value(unsur)
+        fill("organisation", organisation)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']").click()
+        shows("Peserta no. %d tercatat." % number)
+    check("inclusion figures live", shows("perempuan (2 orang)", "40 %", "Memenuhi target 30 %."))
+    for number in (1, 2, 5):
+        driver.find_element(By.ID, "d-%d" % number).click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']").click()
+    shows("Catat peserta")
+    shot("10a-daftar-hadir")
+    driver.get(forum_url)
+    driver.find_element(By.LINK_TEXT, "Lembar penilaian usulan").click()
+    fill("scorer", "Penilai 1 – Ketua BPD")
+    sheet = driver.find_element(By.XPATH, "//fieldset[contains(., 'Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul')]")
+    for select, value in zip(sheet.find_elements(By.TAG_NAME, "select"), ["5", "4", "4", "3"]):
+        Select(select).select_by_value(value)
+    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']").click()
+    check("scores saved", shows("Nilai 1 usulan tersimpan."))
+    driver.get(forum_url)
+    check("ranked first with its score", shows("4,30", "Disepakati"))
+    driver.execute_script("document.querySelector('.scroll').scrollIntoView()")
+    shot("10b-forum-berlangsung")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']").click()
+    check("forum closed", shows("Hasil forum", "Selesai"))
+    driver.find_element(By.LINK_TEXT, "Berita acara").click()
+    check("berita acara", shows("BERITA ACARA", "Daftar prioritas usulan yang disepakati", "Siti Aminah (Perempuan", "Jejak audit Rembuk saat penutupan"))
+    shot("10c-berita-acara")
+    driver.get(forum_url.rstrip("/") + "/daftar-hadir")
+    check("printable daftar hadir", shows("DAFTAR HADIR", "Tanda tangan"))
+    shot("10d-daftar-hadir-cetak")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
+    shows("Rencanakan pembangunan")
+    driver.get(usulan_url)
+    check("the usulan moved on to the kecamatan", shows("Diteruskan ke kecamatan", "prioritas 1"))
+
     driver.set_window_size(360, 800)
     driver.get(base + "/audit")
     check("audit page", shows("Jejak audit publik"))
     shot("06-audit-ponsel")
+except Exception:
+    shot("zz-failure")
+    print("FAILED at", driver.current_url)
+    raise
 finally:
     driver.quit()
 

@@ -63,10 +63,36 @@ import Testing
         #expect(!ForumLevel.kabupaten.canRun(pupr, in: kabupaten, agency: ""))
     }
 
+    @Test func scoresReadWithADecimalComma() {
+        #expect(ForumScore.of([43_000, 40_000]).text == "4,15")
+        #expect(ForumScore.of([30_000, 30_000, 31_000]).text == "3,03")
+        #expect(ForumScore.of([50_000]).text == "5,00")
+        #expect(ForumScore.none.text == "–")
+    }
+
     @Test func startingWaitsForTheForumsDay() throws {
         let day = try #require(LocalDate(iso: "2026-01-20"))
         #expect(!ForumStatus.dijadwalkan.canStart(on: try #require(LocalDate(iso: "2026-01-19")), heldOn: day))
         #expect(ForumStatus.dijadwalkan.canStart(on: day, heldOn: day))
         #expect(!ForumStatus.selesai.canStart(on: day, heldOn: day))
+    }
+}
+
+@Suite struct FunnelTests {
+    @Test func anUsulanKeepsTheFurthestStageItReachedUnlessAForumWasReopened() {
+        // given
+        let forwarded: [(to: UsulanStatus, undo: Bool)] = [(.diajukan, false), (.diverifikasi, false), (.disepakatiDesa, false), (.diteruskan, false)]
+        // when / then
+        #expect(Funnel.furthest(forwarded) == .diteruskan)
+        #expect(Funnel.furthest(forwarded + [(.ditunda, false)]) == .diteruskan)
+        #expect(Funnel.furthest(forwarded + [(.diverifikasi, true)]) == .diverifikasi)
+        #expect(Funnel.furthest(forwarded + [(.diverifikasi, true), (.disepakatiDesa, false)]) == .disepakatiDesa)
+        #expect(Funnel.furthest([]) == nil)
+    }
+
+    @Test func countsAreCumulativeDownThePipeline() {
+        let counts = Funnel.counts([.diajukan, .diverifikasi, .masukRKPD, .diteruskan])
+        #expect(counts.map(\.count) == [4, 3, 2, 1, 1, 1])
+        #expect(counts.map(\.stage).first == .diajukan)
     }
 }

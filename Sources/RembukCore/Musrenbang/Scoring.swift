@@ -98,6 +98,14 @@ public struct ForumScore: Sendable, Hashable, Comparable {
     /// The mean on the 1–5 scale, for display (e.g. 3.85).
     public var mean: Double { scorers == 0 ? 0 : Double(sum) / Double(scorers) / 10_000 }
 
+    /// The mean with two decimals and a decimal comma, rounded half up from the exact value: `4,15`; `–` unscored.
+    public var text: String {
+        guard scorers > 0 else { return "–" }
+        let hundredths = (sum * 2 + scorers * 100) / (scorers * 200)
+        let fraction = hundredths % 100
+        return "\(hundredths / 100),\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     public static func < (lhs: ForumScore, rhs: ForumScore) -> Bool {
         // a/b < c/d ⇔ a·d < c·b (both counts positive); an unscored usulan ranks below every scored one.
         switch (lhs.scorers, rhs.scorers) {

@@ -100,3 +100,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct FunnelPageTests {
+    @Test func theFunnelCountsEverySubmittedUsulanOfTheYearAndEachStageReached() async throws {
+        try await withRembuk { app in
+            // given: the demo year of usulan at every stage
+            let year = LocalDate(Date()).year + 1
+            let submitted = try await Usulan.publicQuery(on: app.db).filter(\.$year == year).count()
+            let agreedAtKecamatan = try await Usulan.publicQuery(on: app.db).filter(\.$year == year).all()
+                .filter { $0.workflowStatus.isAtOrAfter(.disepakatiKecamatan) }.count
+            var visitor = TestBrowser(app)
+            // when
+            let page = try await visitor.get(SiteRoute.forumFunnel.path)
+            let unknown = try await visitor.get(SiteRoute.forumFunnel.path + "?tahun=1999")
+            // then
+            #expect(page.status == .ok && submitted > 0)
+            #expect(page.text.contains("Ringkasan Musrenbang TA \(year)"))
+            #expect(page.text.contains("<th scope=\"row\">Diajukan</th><td class=\"num\">\(submitted)</td><td class=\"num\">100 %</td>"))
+            #expect(page.text.contains("<th scope=\"row\">Disepakati Musrenbang Kecamatan</th><td class=\"num\">\(agreedAtKecamatan)</td>"))
+            #expect(unknown.status == .notFound)
+        }
+    }
+}

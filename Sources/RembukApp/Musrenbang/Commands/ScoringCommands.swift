@@ -63,7 +63,7 @@ struct SaveScores {
                 try await sheet.save(on: db)
             }
             _ = try await ForumGuard.audit(forum, "forum.scored", "\(scorer) menilai \(entered.count) usulan: "
-                                           + entered.map { "\($0.usulan.number) \(ForumScore(sum: $0.total, scorers: 1).mean)" }.joined(separator: ", "),
+                                           + entered.map { "\($0.usulan.number) \(ForumScore(sum: $0.total, scorers: 1).text)" }.joined(separator: ", "),
                                            ctx: ctx, on: db)
         }
         return .saved(count: entered.count)

@@ -8,6 +8,7 @@ struct ForumController {
         routes.get(.forums, use: index)
         routes.get(.forumNew, use: newForm)
         routes.post(.forumNew, use: create)
+        routes.get(.forumFunnel, use: funnel)
     }
 
     func index(_ req: Request) async throws -> Response {
@@ -40,5 +41,15 @@ struct ForumController {
             .filter { region in ForumLevel.allCases.contains { $0.canSchedule(actor, in: region.code) } }
         return ForumFormPage(input: input, levels: ForumLevel.schedulable(by: req.principal.actor), regions: regions, agencies: choices.agencies, errors: errors)
             .render(await req.viewContext()).response(status: status)
+    }
+
+    func funnel(_ req: Request) async throws -> Response {
+        let years = try await PlanningCycle.query(on: req.db).sort(\.$year, .descending).all().map(\.year)
+        let asked = req.query[Int.self, at: "tahun"]
+        guard let year = asked ?? years.first, years.contains(year) || asked == nil else {
+            throw UserFacingError(.notFound, Phrase("Belum ada siklus perencanaan untuk tahun itu.", "There is no planning cycle for that year."))
+        }
+        let funnel = try await PlanningFunnel.load(year: year, settings: .standard, on: req.db)
+        return FunnelPage(funnel: funnel, years: years).render(await req.viewContext()).response()
     }
 }

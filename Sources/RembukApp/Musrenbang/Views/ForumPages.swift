@@ -13,6 +13,7 @@ struct ForumCalendarPage {
             .h1(.text(title)),
             .p(.class("lead"), .text(ctx.t("Forum musyawarah perencanaan pembangunan di desa, kecamatan, perangkat daerah, dan kabupaten. Terbuka untuk warga.",
                                            "Development-planning forums in villages, districts, agencies and the regency. Open to citizens."))),
+            .p(.a(.href(SiteRoute.forumFunnel.path), .text(ctx.t("Ringkasan: berapa usulan sampai di setiap tahap", "Summary: how many proposals reached each stage")))),
             .if(canSchedule, .p(.a(.class("button"), .href(SiteRoute.forumNew.path), .text(ctx.t("Jadwalkan forum", "Schedule a forum"))))),
             .if(forums.isEmpty, .p(.class("muted"), .text(ctx.t("Belum ada forum yang dijadwalkan.", "No forum is scheduled yet.")))),
             .if(!forums.isEmpty, .table(

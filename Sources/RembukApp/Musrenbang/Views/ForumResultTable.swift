@@ -33,7 +33,7 @@ struct ForumResultTable {
                             .br(), .span(.class("muted"), .text("\(row.usulan.number) · \(page.desaNames[row.usulan.desaCode] ?? row.usulan.desaCode) · \(page.agencyNames[row.agency] ?? row.agency)")),
                             editable ? rowForm(ctx, row, work) : .empty),
                         .if(work != .agencyDecisions && work != .finalList,
-                            .td(.class("num"), .text(row.score.scorers == 0 ? "–" : String(format: "%.2f", row.score.mean)),
+                            .td(.class("num"), .text(row.score.text),
                                 .if(row.score.scorers > 0, .span(.class("muted"), .text(" (\(row.score.scorers))"))))),
                         .td(.class("num"), .text(String(row.usulan.supportCount))),
                         .td(.class("num"), .text(Rupiah(row.cost).formatted)),

@@ -78,7 +78,7 @@ struct MinutesPage {
                     .td(.class("num"), .text("\(DecimalText.plain(row.volume)) \(row.usulan.satuan)")),
                     .td(.class("num"), .text(Rupiah.groupThousands(UInt64(max(row.cost, 0))))),
                     .td(.text(agencyNames[row.agency] ?? row.agency)),
-                    .td(.class("num"), .text(row.score.scorers == 0 ? "–" : String(format: "%.2f", row.score.mean))))
+                    .td(.class("num"), .text(row.score.text)))
             }),
             .tfoot(.tr(.th(.attribute(named: "colspan", value: "4"), .text("Jumlah")),
                        .th(.class("num"), .text(Rupiah.groupThousands(UInt64(max(rows.reduce(0) { $0 + $1.cost }, 0))))), .th(), .th())))

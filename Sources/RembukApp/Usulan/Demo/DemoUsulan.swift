@@ -127,13 +127,3 @@ enum DemoUsulan {
         }
     }
 }
-
-extension UsulanStatus {
-    static let pipeline: [UsulanStatus] = [.draft, .diajukan, .diverifikasi, .disepakatiDesa, .diteruskan, .disepakatiKecamatan,
-                                           .diterimaOPD, .masukRKPD, .dianggarkan, .dilaksanakan, .selesai]
-
-    func isAtOrAfter(_ other: UsulanStatus) -> Bool {
-        guard let a = Self.pipeline.firstIndex(of: self), let b = Self.pipeline.firstIndex(of: other) else { return false }
-        return a >= b
-    }
-}
