@@ -49,6 +49,7 @@ let allMigrations: [any Migration] = [
     M015_CreateCycleSettingsAndPagu(),
     M016_CreateForums(),
     M017_CreateForumProceedings(),
+    M018_AddPokirToUsulan(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -10,7 +10,7 @@ public enum SiteRoute: Hashable, Sendable {
     case inbox, inboxRead(String), apiTokens, apiTokenRevoke(String)
     case follow, unfollow
     case audit
-    case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String)
+    case usulanIndex, usulanNew, myUsulan, usulanQueue, usulan(String), usulanEdit(String), usulanStep(String), usulanPokir(String)
     case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON, usulanExportSIPD, sipdImport
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
@@ -53,6 +53,7 @@ public enum SiteRoute: Hashable, Sendable {
         case let .usulan(id): "/usulan/\(id)"
         case let .usulanEdit(id): "/usulan/\(id)/ubah"
         case let .usulanStep(id): "/usulan/\(id)/langkah"
+        case let .usulanPokir(id): "/usulan/\(id)/pokir"
         case let .usulanSupport(id): "/usulan/\(id)/dukung"
         case let .usulanUnsupport(id): "/usulan/\(id)/batal-dukung"
         case let .usulanComment(id): "/usulan/\(id)/komentar"

@@ -29,9 +29,7 @@ struct ForumResultTable {
                     .th(.text(ctx.t("Hasil", "Outcome"))))),
                 .tbody(.forEach(rows.rows) { row in
                     .tr(.td(.class("num"), .text(row.priority.map(String.init) ?? "–")),
-                        .td(.a(.href(SiteRoute.usulan(row.usulan.id?.uuidString ?? "").path), .text(row.usulan.title)),
-                            .br(), .span(.class("muted"), .text("\(row.usulan.number) · \(page.desaNames[row.usulan.desaCode] ?? row.usulan.desaCode) · \(page.agencyNames[row.agency] ?? row.agency)")),
-                            editable ? rowForm(ctx, row, work) : .empty),
+                        usulanCell(ctx, row, editable: editable, work: work),
                         .if(work != .agencyDecisions && work != .finalList,
                             .td(.class("num"), .text(row.score.text),
                                 .if(row.score.scorers > 0, .span(.class("muted"), .text(" (\(row.score.scorers))"))))),
@@ -42,6 +40,14 @@ struct ForumResultTable {
                             .if(!row.reason.isEmpty, .span(.class("muted"), .text(" " + row.reason)))))
                 }))))
         ])
+    }
+
+    func usulanCell(_ ctx: ViewContext, _ row: ForumResultRows.Row, editable: Bool, work: ForumWork) -> Node<HTML.TableRowContext> {
+        let where_ = "\(row.usulan.number) · \(page.desaNames[row.usulan.desaCode] ?? row.usulan.desaCode) · \(page.agencyNames[row.agency] ?? row.agency)"
+        return .td(.a(.href(SiteRoute.usulan(row.usulan.id?.uuidString ?? "").path), .text(row.usulan.title)),
+                   .br(), .span(.class("muted"), .text(where_)),
+                   .unwrap(row.usulan.pokirLabel) { .group([.br(), .span(.class("badge pokir"), .text($0))]) },
+                   editable ? rowForm(ctx, row, work) : .empty)
     }
 
     func outcomeLabel(_ ctx: ViewContext, _ row: ForumResultRows.Row) -> String {

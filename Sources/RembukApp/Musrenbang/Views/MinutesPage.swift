@@ -73,7 +73,8 @@ struct MinutesPage {
                        .th(.class("num"), .text("Pagu (Rp)")), .th(.text("Perangkat daerah")), .th(.class("num"), .text("Nilai")))),
             .tbody(.forEach(rows) { row in
                 .tr(.td(.class("num"), .text(row.priority.map(String.init) ?? "")),
-                    .td(.text(row.usulan.sector?.label(.id) ?? row.usulan.bidang), .br(), .strong(.text(row.usulan.title)), .text(" (\(row.usulan.number))")),
+                    .td(.text(row.usulan.sector?.label(.id) ?? row.usulan.bidang), .br(), .strong(.text(row.usulan.title)), .text(" (\(row.usulan.number))"),
+                        .unwrap(row.usulan.pokirLabel) { .group([.br(), .em(.text($0))]) }),
                     .td(.text(location(row.usulan))),
                     .td(.class("num"), .text("\(DecimalText.plain(row.volume)) \(row.usulan.satuan)")),
                     .td(.class("num"), .text(Rupiah.groupThousands(UInt64(max(row.cost, 0))))),

@@ -13,6 +13,7 @@ struct UsulanController {
         routes.get(.usulanEdit(":id"), use: editForm)
         routes.postStreamingForm(.usulanEdit(":id"), use: update)
         routes.post(.usulanStep(":id"), use: step)
+        routes.post(.usulanPokir(":id"), use: pokir)
         routes.post(.usulanSupport(":id")) { try await support($0, true) }
         routes.post(.usulanUnsupport(":id")) { try await support($0, false) }
     }
@@ -101,6 +102,14 @@ struct UsulanController {
         let id = try usulan.requireID()
         switch try await TakeUsulanStep().run(usulanID: id, try req.content.decode(TakeUsulanStep.Input.self), in: req.invocation) {
         case .taken: return req.redirect(to: SiteRoute.usulan(id.uuidString).path)
+        case let .invalid(errors): return try await detail(req, usulan, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func pokir(_ req: Request) async throws -> Response {
+        let usulan = try await find(req)
+        switch try await MarkPokir().run(try req.content.decode(MarkPokir.Input.self), usulan: usulan, in: req.invocation) {
+        case .saved: return req.redirect(to: SiteRoute.usulan(try usulan.requireID().uuidString).path)
         case let .invalid(errors): return try await detail(req, usulan, errors: errors, status: .unprocessableEntity)
         }
     }

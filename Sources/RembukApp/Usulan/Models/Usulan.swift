@@ -38,10 +38,17 @@ public final class Usulan: Model, @unchecked Sendable {
     @OptionalField(key: "hidden_reason") public var hiddenReason: String?
     @OptionalField(key: "kamus_id") public var kamusID: UUID?
     @OptionalField(key: "source_ref") public var sourceRef: String?
+    /// Set when the usulan is a DPRD member's pokok-pokok pikiran (pokir): who, and for which dapil.
+    @OptionalField(key: "pokir_member") public var pokirMember: String?
+    @OptionalField(key: "pokir_dapil") public var pokirDapil: String?
 
     public init() {}
 
     public var isHidden: Bool { hiddenAt != nil }
+    /// "Pokir DPRD: H. Ahmad Sanusi (Dapil 2)", or nil for a citizen's usulan.
+    public var pokirLabel: String? {
+        pokirMember.map { "Pokir DPRD: \($0)" + (pokirDapil.map { " (\($0))" } ?? "") }
+    }
     public var workflowStatus: UsulanStatus { UsulanStatus(rawValue: status) ?? .draft }
     public var sector: Bidang? { Bidang(rawValue: bidang) }
     public var point: GeoPoint? { latitude.flatMap { lat in longitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } } }

@@ -71,9 +71,28 @@ struct UsulanDetailPage {
             AttachmentViews.gallery(ctx, attachments),
             participation(ctx),
             actions(ctx),
+            pokirForm(ctx),
             timeline(ctx),
             comments.render(ctx),
             moderation(ctx),
+        ])
+    }
+
+    /// Bappeda marks a DPRD member's pokir (or takes the mark off, with a reason).
+    func pokirForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard ctx.can(.managePlanning(kabupaten: ctx.kabupaten)), usulan.workflowStatus != .draft else { return .empty }
+        let marked = usulan.pokirMember != nil
+        return .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.text(marked ? ctx.t("Ubah atau hapus tanda pokir DPRD", "Change or remove the DPRD pokir mark")
+                                                            : ctx.t("Tandai sebagai pokir DPRD", "Mark as a DPRD member's proposal (pokir)"))]),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.usulanPokir(id).path),
+                FormKit.csrf(ctx),
+                .p(.class("hint"), .text(ctx.t("Pokok-pokok pikiran DPRD masuk alur yang sama dengan usulan warga; sumbernya ditampilkan di setiap daftar dan berita acara. Kosongkan nama untuk menghapus tanda.",
+                                               "Council members' proposals go through the same pipeline; the source is shown everywhere. Leave the name empty to remove the mark."))),
+                FormKit.field(ctx, .init(name: "member", label: ctx.t("Anggota DPRD", "Council member"), value: usulan.pokirMember ?? ""), errors: errors, idPrefix: "pokir-"),
+                FormKit.field(ctx, .init(name: "dapil", label: ctx.t("Daerah pemilihan", "Electoral district"), value: usulan.pokirDapil ?? "", hint: "Dapil 2"), errors: errors, idPrefix: "pokir-"),
+                .if(marked, FormKit.field(ctx, .init(name: "reason", label: ctx.t("Alasan (bila tanda dihapus)", "Reason (when removing)")), errors: errors, idPrefix: "pokir-")),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan sumber usulan", "Save the source")))),
         ])
     }
 
@@ -120,6 +139,7 @@ struct UsulanDetailPage {
             .dt(.text(ctx.t("Perkiraan biaya", "Estimated cost"))), .dd(.text(Rupiah(usulan.cost).formatted)),
             .dt(.text(ctx.t("Penerima manfaat", "Beneficiaries"))), .dd(.text(usulan.beneficiaries > 0 ? formatCount(usulan.beneficiaries, ctx.language) + ctx.t(" orang", " people") : "–")),
             .dt(.text(ctx.t("Pengusul", "Proposed by"))), .dd(.text(usulan.proposerGroup.isEmpty ? ctx.t("Warga", "A citizen") : usulan.proposerGroup)),
+            .unwrap(usulan.pokirLabel) { .group([.dt(.text(ctx.t("Sumber", "Source"))), .dd(.span(.class("badge pokir"), .text($0)))]) },
             .dt(.text(ctx.t("Perangkat daerah tujuan", "Target agency"))), .dd(.text(agencyName)),
             .dt(.text(ctx.t("Tahun anggaran", "Budget year"))), .dd(.text(String(usulan.year))),
             .dt(.text(ctx.t("Dukungan", "Supports"))), .dd(.text(String(usulan.supportCount))))

@@ -30,7 +30,8 @@ enum UsulanCards {
         let id = u.id?.uuidString ?? ""
         return .li(.class("card"),
             .h3(.a(.href(SiteRoute.usulan(id).path), .text(u.title))),
-            .p(statusBadge(ctx, u.workflowStatus), .text(" "), .span(.class("muted"), .text(u.number))),
+            .p(statusBadge(ctx, u.workflowStatus), .text(" "), .span(.class("muted"), .text(u.number)),
+               .unwrap(u.pokirLabel) { .group([.text(" "), .span(.class("badge pokir"), .text($0))]) }),
             .p(.text("\(ctx.t("Desa", "Village")) \(item.desaName) · \(u.sector?.label(ctx.language) ?? u.bidang)")),
             .p(.strong(.text(Rupiah(u.cost).formatted)), .text(" · \(u.supportCount) \(ctx.t("dukungan", "supports"))")),
             extra)
