@@ -50,6 +50,7 @@ let allMigrations: [any Migration] = [
     M016_CreateForums(),
     M017_CreateForumProceedings(),
     M018_AddPokirToUsulan(),
+    M019_AddAgencyCeilingsToPagu(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

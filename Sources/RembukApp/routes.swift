@@ -14,7 +14,7 @@ public enum SiteRoute: Hashable, Sendable {
     case usulanSupport(String), usulanUnsupport(String), usulanComment(String), usulanExportCSV, usulanExportJSON, usulanExportSIPD, sipdImport
     case report(String, String), moderationQueue, moderationHide(String, String), moderationRestore(String, String), moderationDismiss(String, String)
     case openData
-    case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), kamus, kamusEdit(String)
+    case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), cycleAgencyCeilings(String, String), kamus, kamusEdit(String)
     case forums, forumNew, forum(String), forumFunnel
     case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String)
@@ -71,6 +71,7 @@ public enum SiteRoute: Hashable, Sendable {
         case let .scheduleEdit(year): "/jadwal/\(year)/ubah"
         case let .cycleSettings(year): "/jadwal/\(year)/pengaturan"
         case let .cyclePagu(year): "/jadwal/\(year)/pagu"
+        case let .cycleAgencyCeilings(year, kecamatan): "/jadwal/\(year)/pagu/\(kecamatan)"
         case .kamus: "/kamus-usulan"
         case .forums: "/musrenbang"
         case .forumNew: "/musrenbang/baru"

@@ -94,3 +94,50 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AgencyCeilingTests {
+    var year: String { String(LocalDate(Date()).year + 1) }
+
+    @Test func bappedaSplitsAKecamatansPaguByAgencyWithinItsTotal() async throws {
+        try await withRembuk { app in
+            // given: the demo pagu of Kecamatan Purwakarta
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            let path = SiteRoute.cycleAgencyCeilings(year, "32.14.01").path
+            let cycle = try #require(try await PlanningCycle.query(on: app.db).filter(\.$year == Int(year)!).first())
+            let total = try #require(try await PaguIndikatif.query(on: app.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$kecamatanCode == "32.14.01").first()).amount
+            // when
+            let tooMuch = try await admin.post(path, ["opd_dinas-pupr": String(total), "opd_dinkes": "1"])
+            let garbage = try await admin.post(path, ["opd_dinas-pupr": "-5"])
+            let saved = try await admin.post(path, ["opd_dinas-pupr": "1.500.000.000", "opd_dinkes": "250.000.000"])
+            let lowered = try await admin.post(SiteRoute.cyclePagu(year).path, ["pagu_32.14.01": "1.000.000.000"])
+            var visitor = TestBrowser(app)
+            let page = try await visitor.get(path)
+            // then
+            #expect(tooMuch.status == .unprocessableEntity && tooMuch.text.contains("melebihi pagu Kecamatan Purwakarta"))
+            #expect(garbage.status == .unprocessableEntity && garbage.text.contains("dalam rupiah utuh, 0 atau lebih"))
+            #expect(saved.status == .seeOther)
+            #expect(lowered.status == .unprocessableEntity && lowered.text.contains("tidak boleh di bawah jumlah pagu per perangkat daerahnya (Rp1.750.000.000)"))
+            let row = try #require(try await PaguIndikatif.query(on: app.db).filter(\.$kecamatanCode == "32.14.01").first())
+            #expect(row.amount == total && row.perAgency == ["dinas-pupr": 1_500_000_000, "dinkes": 250_000_000])
+            #expect(page.text.contains("Rp1.500.000.000") && !page.text.contains("name=\"opd_dinkes\""))
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "cycle.pagu_agency_set").count() == 1)
+            // Saving the kecamatan totals again keeps the split.
+            let resaved = try await admin.post(SiteRoute.cyclePagu(year).path, ["pagu_32.14.01": String(total), "pagu_32.14.02": "2.000.000.000"])
+            #expect(resaved.status == .seeOther)
+            #expect(try await PaguIndikatif.query(on: app.db).filter(\.$kecamatanCode == "32.14.01").first()?.perAgency.count == 2)
+        }
+    }
+
+    @Test(arguments: ["operator.kecamatan@rembuk.test", "opd@rembuk.test", "warga@rembuk.test"])
+    func onlyBappedaSetsAgencyCeilings(account: String) async throws {
+        try await withRembuk { app in
+            var someone = TestBrowser(app)
+            try await someone.signIn(account)
+            let before = try await auditCount(app)
+            let response = try await someone.post(SiteRoute.cycleAgencyCeilings(year, "32.14.01").path, ["opd_dinas-pupr": "1"])
+            #expect(response.status == .forbidden)
+            #expect(try await auditCount(app) == before)
+        }
+    }
+}

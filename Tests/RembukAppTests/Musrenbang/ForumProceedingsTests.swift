@@ -177,6 +177,39 @@ import VaporTesting
         }
     }
 
+    @Test func anAgencyCeilingInsideThePaguSkipsThatAgencysNextUsulan() async throws {
+        try await withRembuk { app in
+            // given: Rp1 M, of which Dinas PUPR at most Rp500 jt; PUPR 400 jt (best), PUPR 300 jt, Dinkes 300 jt
+            let cycle = try #require(try await PlanningCycle.query(on: app.db).filter(\.$year == Self.year + 1).first())
+            let pagu = try #require(try await PaguIndikatif.query(on: app.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$kecamatanCode == "32.14.01").first())
+            pagu.amount = 1_000_000_000
+            pagu.perAgencyJSON = #"{"dinas-pupr":500000000}"#
+            try await pagu.save(on: app.db)
+            let a = try await Self.seed(app, title: "Jalan lingkungan RW 01", status: .diteruskan, cost: 400_000_000, minute: 1)
+            let b = try await Self.seed(app, title: "Jalan lingkungan RW 02", status: .diteruskan, cost: 300_000_000, minute: 2)
+            let c = try await Self.seed(app, title: "Posbindu lansia", status: .diteruskan, cost: 300_000_000, agency: "dinkes", bidang: .kesehatan, minute: 3)
+            var operatorKecamatan = TestBrowser(app)
+            try await operatorKecamatan.signIn("operator.kecamatan@rembuk.test")
+            let forum = try await Self.schedule(&operatorKecamatan, level: "kecamatan", region: "32.14.01", on: "02-20")
+            _ = try await operatorKecamatan.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            let physical = ["urgensi", "jangkauan", "kerusakan", "biaya"], social = ["urgensi", "jangkauan", "keberlanjutan", "biaya"]
+            var fields = ["scorer": "Tim perumus"]
+            for (usulan, keys, score) in [(a, physical, "5"), (b, physical, "4"), (c, social, "3")] {
+                for key in keys { fields["s[\(usulan.id!.uuidString)][\(key)]"] = score }
+            }
+            // when
+            let scored = try await operatorKecamatan.post(SiteRoute.forumScoring(forum).path, fields)
+            var visitor = TestBrowser(app)
+            let page = try await visitor.get(SiteRoute.forum(forum).path)
+            // then
+            #expect(scored.status == .seeOther)
+            let agenda = try await ForumAgenda.load(try #require(try await Forum.find(UUID(uuidString: forum), on: app.db)), on: app.db)
+            let outcome = Dictionary(uniqueKeysWithValues: agenda.preview.map { ($0.id, $0.outcome) })
+            #expect(outcome[a.id!.uuidString] == .disepakati && outcome[b.id!.uuidString] == .belumDisepakati && outcome[c.id!.uuidString] == .disepakati)
+            #expect(page.text.contains("melebihi pagu Dinas Pekerjaan Umum dan Penataan Ruang (sisa Rp100.000.000)"))
+        }
+    }
+
     @Test func theForumOPDDecidesAndTheKabupatenSettlesTheRKPDList() async throws {
         try await withRembuk { app in
             // given

@@ -114,7 +114,18 @@ struct SavePagu {
                                                   "The ceiling of \(region.name) in whole rupiah, 0 or more."))
             }
         }
+        // A new total may not fall below the sub-ceilings already set for the kecamatan's agencies.
+        let existing = try await PaguIndikatif.query(on: ctx.db).filter(\.$cycle.$id == cycleID).all()
+        for row in existing where !row.perAgency.isEmpty {
+            let sum = row.perAgency.values.reduce(0, +)
+            if let amount = values[row.kecamatanCode], amount < sum {
+                let name = kecamatan.first { $0.id == row.kecamatanCode }?.name ?? row.kecamatanCode
+                errors.add("pagu_\(row.kecamatanCode)", Phrase("Pagu Kecamatan \(name) tidak boleh di bawah jumlah pagu per perangkat daerahnya (\(Rupiah(sum).formatted)).",
+                                                              "The ceiling of \(name) cannot be below its agency ceilings (\(Rupiah(sum).formatted))."))
+            }
+        }
         guard errors.isEmpty else { return .invalid(errors) }
+        let kept = existing.reduce(into: [String: String]()) { $0[$1.kecamatanCode] = $1.perAgencyJSON }
         let total = values.values.reduce(0, +)
         let identity = ctx.identity
         let now = ctx.now
@@ -127,11 +138,58 @@ struct SavePagu {
                 row.$cycle.id = cycleID
                 row.kecamatanCode = code
                 row.amount = amount
+                row.perAgencyJSON = kept[code] ?? nil
                 try await row.create(on: db)
             }
             try await AuditLog.append(AuditDraft(actor: identity, action: "cycle.pagu_set", subjectType: "planning_cycle", subjectID: String(year),
                                                  regionCode: kabupaten,
                                                  summary: "\(chosen.count) kecamatan, jumlah \(Rupiah(total).formatted)"), on: db, now: now)
+        }
+        return .saved
+    }
+}
+
+/// Bappeda sets ceilings per perangkat daerah inside one kecamatan's pagu (empty fields mean no ceiling for
+/// that agency); together they may not exceed the kecamatan's pagu.
+struct SaveAgencyCeilings {
+    enum Outcome {
+        case saved
+        case invalid(FormErrors)
+    }
+
+    func run(year: Int, kecamatan code: String, amounts: [String: String], in ctx: Invocation) async throws -> Outcome {
+        guard ctx.actor.can(.managePlanning(kabupaten: ctx.settings.kabupaten)) else { throw UserFacingError.forbidden }
+        guard let cycle = try await PlanningCycle.query(on: ctx.db).filter(\.$year == year).first(), let cycleID = cycle.id,
+              let region = try await Region.find(code, on: ctx.db), region.depth == 2 else { throw UserFacingError.notFound }
+        var errors = FormErrors()
+        guard let row = try await PaguIndikatif.query(on: ctx.db).filter(\.$cycle.$id == cycleID).filter(\.$kecamatanCode == code).first() else {
+            errors.add(Phrase("Isi dulu pagu indikatif Kecamatan \(region.name).", "Set the district's ceiling first."))
+            return .invalid(errors)
+        }
+        let agencies = try await Agency.query(on: ctx.db).all()
+        var values: [String: Int64] = [:]
+        for agency in agencies {
+            let id = agency.id ?? ""
+            let text = (amounts["opd_\(id)"] ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if let amount = Rupiah.parse(text)?.amount, amount >= 0 { values[id] = amount } else {
+                errors.add("opd_\(id)", Phrase("Pagu \(agency.name) dalam rupiah utuh, 0 atau lebih.", "The ceiling of \(agency.name) in whole rupiah, 0 or more."))
+            }
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        if case let .failure(.agenciesExceedTotal(sum)) = Pagu.make(total: row.amount, perAgency: values) {
+            errors.add(Phrase("Jumlah pagu per perangkat daerah \(Rupiah(sum).formatted) melebihi pagu Kecamatan \(region.name) \(Rupiah(row.amount).formatted).",
+                              "The agency ceilings add up to \(Rupiah(sum).formatted), above the district's \(Rupiah(row.amount).formatted)."))
+            return .invalid(errors)
+        }
+        let json = values.isEmpty ? nil : String(decoding: try JSONEncoder.rembuk.encode(values), as: UTF8.self)
+        let summary = values.isEmpty ? "tanpa pagu per perangkat daerah"
+            : values.sorted { $0.key < $1.key }.map { "\($0.key) \(Rupiah($0.value).formatted)" }.joined(separator: ", ")
+        try await ctx.writes.transaction { db in
+            row.perAgencyJSON = json
+            try await row.save(on: db)
+            try await AuditLog.append(AuditDraft(actor: ctx.identity, action: "cycle.pagu_agency_set", subjectType: "planning_cycle", subjectID: String(year),
+                                                 regionCode: code, summary: "Kecamatan \(region.name): \(summary)"), on: db, now: ctx.now)
         }
         return .saved
     }

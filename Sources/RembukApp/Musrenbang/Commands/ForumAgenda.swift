@@ -89,7 +89,7 @@ struct ForumAgenda {
         var pagu: Pagu?
         if forum.forumLevel.work == .allocation,
            let row = try await PaguIndikatif.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$kecamatanCode == forum.regionCode).first() {
-            pagu = try? Pagu.make(total: row.amount).get()
+            pagu = row.pagu
         }
         return ForumAgenda(forum: forum, cycle: cycle, usulan: usulan, sheets: Dictionary(grouping: sheets, by: \.usulanID),
                            decisions: decisions.reduce(into: [:]) { $0[$1.usulanID] = $1 }, results: results, physical: physical, pagu: pagu)

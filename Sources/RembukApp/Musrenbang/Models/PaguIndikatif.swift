@@ -10,6 +10,8 @@ public final class PaguIndikatif: Model, @unchecked Sendable {
     @Parent(key: "cycle_id") public var cycle: PlanningCycle
     @Field(key: "kecamatan_code") public var kecamatanCode: String
     @Field(key: "amount") public var amount: Int64
+    /// JSON object agency id → ceiling in rupiah; nil or empty when the kecamatan has no sub-ceilings.
+    @OptionalField(key: "per_agency") public var perAgencyJSON: String?
 
     public init() {}
 }
@@ -21,4 +23,14 @@ extension PlanningCycle {
               let decoded = try? JSONDecoder().decode(CycleSettings.self, from: data) else { return .standard }
         return decoded
     }
+}
+
+extension PaguIndikatif {
+    var perAgency: [String: Int64] {
+        guard let perAgencyJSON, let decoded = try? JSONDecoder().decode([String: Int64].self, from: Data(perAgencyJSON.utf8)) else { return [:] }
+        return decoded
+    }
+
+    /// The pagu as the allocation sees it; nil if stored ceilings no longer fit (never written so).
+    var pagu: Pagu? { try? Pagu.make(total: amount, perAgency: perAgency).get() }
 }

@@ -77,7 +77,7 @@ struct CycleSettingsPage {
     func paguSection(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         let rows = Node<HTML.TableContext>.tbody(.forEach(kecamatan) { region in
             let name = "pagu_" + (region.id ?? "")
-            return .tr(.td(.text(region.name)),
+            return .tr(.td(.a(.href(SiteRoute.cycleAgencyCeilings(String(year), region.id ?? "").path), .text(region.name))),
                        .td(.class("num"), canManage
                            ? FormKit.input([("type", "text"), ("name", name), ("value", pagu[name] ?? ""), ("inputmode", "numeric"),
                                             ("aria-label", ctx.t("Pagu Kecamatan ", "Ceiling of ") + region.name),
@@ -90,6 +90,7 @@ struct CycleSettingsPage {
             .tfoot(.tr(.th(.text(ctx.t("Jumlah", "Total"))), .th(.class("num"), .text(Rupiah(paguTotal).formatted)))))
         return .section(.id("pagu"),
             .h2(.text(ctx.t("Pagu indikatif per kecamatan", "Indicative ceilings per district"))),
+            .p(.class("hint"), .text(ctx.t("Klik nama kecamatan untuk merinci pagunya per perangkat daerah.", "Follow a district's name to set ceilings per agency inside it."))),
             canManage
                 ? FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.cyclePagu(String(year)).path),
                                FormKit.csrf(ctx), table, .button(.type(.submit), .text(ctx.t("Simpan pagu", "Save ceilings"))))
