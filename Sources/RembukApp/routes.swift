@@ -17,7 +17,7 @@ public enum SiteRoute: Hashable, Sendable {
     case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), cycleAgencyCeilings(String, String), kamus, kamusEdit(String)
     case forums, forumNew, forum(String), forumFunnel
     case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
-    case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String)
+    case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String), forumFiles(String), forumFileRemove(String, String)
     case attachment(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -86,6 +86,8 @@ public enum SiteRoute: Hashable, Sendable {
         case let .forumDecide(id, usulan): "/musrenbang/\(id)/usulan/\(usulan)/keputusan"
         case let .forumStatus(id): "/musrenbang/\(id)/status"
         case let .forumMinutes(id): "/musrenbang/\(id)/berita-acara"
+        case let .forumFiles(id): "/musrenbang/\(id)/lampiran"
+        case let .forumFileRemove(id, file): "/musrenbang/\(id)/lampiran/\(file)/hapus"
         case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
         case .adminAccounts: "/admin/akun"

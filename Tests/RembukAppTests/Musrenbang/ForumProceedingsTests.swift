@@ -320,3 +320,33 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ForumFilesTests {
+    @Test func runnersAttachPhotosAndScansThatEveryoneCanOpen() async throws {
+        try await withRembuk { app in
+            // given
+            var operatorDesa = TestBrowser(app)
+            try await operatorDesa.signIn("operator.desa@rembuk.test")
+            let forum = try await ForumProceedingsTests.schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
+            var warga = TestBrowser(app)
+            try await warga.signIn("warga@rembuk.test")
+            // when
+            let text = try await operatorDesa.postMultipart(SiteRoute.forumFiles(forum).path, [:], files: [("berkas", "catatan.txt", Array("bukan foto".utf8))])
+            let stranger = try await warga.postMultipart(SiteRoute.forumFiles(forum).path, [:], files: [("berkas", "foto.jpg", AttachmentTests.jpeg)])
+            let photo = try await operatorDesa.postMultipart(SiteRoute.forumFiles(forum).path, [:], files: [("berkas", "suasana forum.jpg", AttachmentTests.jpeg)])
+            // then
+            #expect(text.status == .unprocessableEntity && text.text.contains("bukan foto"))
+            #expect(stranger.status == .forbidden)
+            #expect(photo.status == .seeOther)
+            let files = try await Attachment.query(on: app.db).filter(\.$subjectType == "forum").all()
+            #expect(files.count == 1 && files.first?.subjectID == forum)
+            var visitor = TestBrowser(app)
+            let served = try await visitor.get(SiteRoute.attachment(files[0].id!.uuidString).path)
+            let page = try await visitor.get(SiteRoute.forum(forum).path)
+            let minutes = try await visitor.get(SiteRoute.forumMinutes(forum).path)
+            #expect(served.status == .ok && files[0].filename.hasPrefix("suasana"))
+            #expect(page.text.contains(files[0].filename) && minutes.text.contains("Lampiran: \(files[0].filename)."))
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "forum.files_attached").count() == 1)
+        }
+    }
+}

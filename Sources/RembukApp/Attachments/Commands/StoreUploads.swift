@@ -84,8 +84,10 @@ enum AttachmentSet {
     }
 
     /// Makes `kept` exactly the subject's attachments; returns a summary for the audit record ("" if unchanged).
-    static func attach(_ kept: [Attachment], subjectType: String, subjectID: String, on db: any Database) async throws -> String {
-        let current = try await Attachment.query(on: db).filter(\.$subjectType == subjectType).filter(\.$subjectID == subjectID).all()
+    /// With `keepingOthers`, `kept` is added and nothing already attached is taken off.
+    static func attach(_ kept: [Attachment], subjectType: String, subjectID: String, keepingOthers: Bool = false,
+                       on db: any Database) async throws -> String {
+        let current = keepingOthers ? [] : try await Attachment.query(on: db).filter(\.$subjectType == subjectType).filter(\.$subjectID == subjectID).all()
         let keptIDs = Set(kept.compactMap(\.id))
         var removed = 0
         for attachment in current where !keptIDs.contains(attachment.id!) {

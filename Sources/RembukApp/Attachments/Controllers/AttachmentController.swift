@@ -49,6 +49,10 @@ enum AttachmentAccess {
             case .restricted: return .private
             case .none: return nil
             }
+        case "forum":
+            // Forums are public, and so are their photos and scanned documents.
+            guard let id = UUID(uuidString: subjectID), try await Forum.find(id, on: req.db) != nil else { return nil }
+            return .public
         default:
             return nil
         }

@@ -19,6 +19,8 @@ struct ForumProceedingsController {
         routes.post(.forumDecide(":id", ":usulan"), use: decide)
         routes.post(.forumStatus(":id"), use: status)
         routes.get(.forumMinutes(":id"), use: minutes)
+        routes.postStreamingForm(.forumFiles(":id"), use: attach)
+        routes.post(.forumFileRemove(":id", ":file"), use: detach)
     }
 
     func forum(_ req: Request) async throws -> Forum { try await ForumGuard.find(req.parameters.get("id"), on: req.db) }
@@ -33,12 +35,32 @@ struct ForumProceedingsController {
 
     func page(_ req: Request, _ forum: Forum, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         let agenda = try await ForumAgenda.load(forum, on: req.db)
+        let files = try await attachments(forum, on: req.db)
         let names = try await RegionNames.load([forum.regionCode] + agenda.usulan.map(\.desaCode), on: req.db)
         let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
         return ForumPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, agencyName: agency?.name, agenda: agenda,
                          attendees: try await attendees(forum, on: req.db), agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
-                         desaNames: names, canRun: ForumGuard.mayRun(forum, req.principal.actor), errors: errors)
+                         desaNames: names, canRun: ForumGuard.mayRun(forum, req.principal.actor), errors: errors, attachments: files)
             .render(await req.viewContext()).response(status: status)
+    }
+
+    func attachments(_ forum: Forum, on db: any Database) async throws -> [Attachment] {
+        try await Attachment.query(on: db).filter(\.$subjectType == "forum").filter(\.$subjectID == forum.requireID().uuidString).sort(\.$createdAt).all()
+    }
+
+    func attach(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let form = try await SubmittedForm.read(req)
+        switch try await AttachForumFiles().run(form, forum: forum, in: req.invocation) {
+        case .attached: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path + "#lampiran")
+        case let .invalid(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func detach(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try await DetachForumFile().run(req.parameters.get("file"), forum: forum, in: req.invocation)
+        return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path + "#lampiran")
     }
 
     // MARK: Daftar hadir
@@ -160,7 +182,8 @@ struct ForumProceedingsController {
         let names = try await RegionNames.load(codes, on: req.db)
         let agencies = try await Agency.query(on: req.db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         return MinutesPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, baseURL: req.settings.baseURL, agenda: agenda,
-                           attendees: try await attendees(forum, on: req.db), agencyNames: agencies, regionNames: names)
+                           attendees: try await attendees(forum, on: req.db), agencyNames: agencies, regionNames: names,
+                           attachments: try await attachments(forum, on: req.db))
             .render(await req.viewContext()).response()
     }
 }

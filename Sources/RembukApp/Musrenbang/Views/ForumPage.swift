@@ -14,6 +14,7 @@ struct ForumPage {
     var desaNames: [String: String]
     var canRun: Bool
     var errors = FormErrors()
+    var attachments: [Attachment] = []
 
     var id: String { forum.id?.uuidString ?? "" }
     var isOpen: Bool { forum.forumStatus != .selesai }
@@ -41,6 +42,32 @@ struct ForumPage {
                 "Usulan kelompok perempuan, anak, dan penyandang disabilitas dari forum tematik diajukan sebagai usulan biasa (dengan nama kelompoknya) dan dibahas di Musrenbang Kecamatan.",
                 "Proposals from thematic forums are filed as ordinary proposals (naming the group) and discussed at the district forum.")))),
             .if(!forum.agenda.isEmpty, .group([.h2(.text("Agenda")), .group(forum.agenda.split(separator: "\n").map { .p(.text(String($0))) })])),
+            .div(.id("lampiran"), AttachmentViews.gallery(ctx, attachments), canRun ? filesForm(ctx) : .empty),
+        ])
+    }
+
+    /// Photos of the forum and scans of the signed daftar hadir and berita acara, added any time; removed
+    /// only while the forum is open.
+    func filesForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .group([
+            .if(isOpen && !attachments.isEmpty, .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [.text(ctx.t("Hapus lampiran yang salah", "Remove a wrong attachment"))]),
+                .ul(.forEach(attachments) { file in
+                    .li(FormKit.form(.class("inline"), .attribute(named: "method", value: "post"),
+                                     .attribute(named: "action", value: SiteRoute.forumFileRemove(id, file.id?.uuidString ?? "").path),
+                                     FormKit.csrf(ctx), .button(.type(.submit), .class("link"), .text(ctx.t("Hapus ", "Remove ") + file.filename))))
+                }),
+            ])),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumFiles(id).path),
+                         .attribute(named: "enctype", value: "multipart/form-data"),
+                FormKit.csrf(ctx),
+                .h2(.text(ctx.t("Lampirkan foto atau pindaian", "Attach photos or scans"))),
+                .p(.class("hint"), .text(ctx.t("Foto suasana forum, pindaian daftar hadir dan berita acara yang sudah ditandatangani (JPG, PNG, PDF; paling banyak \(AttachForumFiles.maximum) berkas).",
+                                               "Photos of the forum, scans of the signed attendance sheet and minutes (JPG, PNG, PDF; at most \(AttachForumFiles.maximum) files)."))),
+                .unwrap(errors[StoreUploads.field]) { .p(.class("error"), .text(ctx.t($0))) },
+                .label(.for("f-forum-berkas"), .text(ctx.t("Berkas", "Files"))),
+                FormKit.input([("type", "file"), ("id", "f-forum-berkas"), ("name", StoreUploads.field), ("multiple", "multiple"), ("accept", FileKind.acceptList)]),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Lampirkan", "Attach")))),
         ])
     }
 

@@ -14,6 +14,7 @@ struct MinutesPage {
     var attendees: [ForumAttendee]
     var agencyNames: [String: String]
     var regionNames: [String: String]
+    var attachments: [Attachment] = []
 
     func render(_ ctx: ViewContext) -> HTML {
         let rows = ForumResultRows(agenda, agencyNames: agencyNames)
@@ -53,6 +54,7 @@ struct MinutesPage {
                     .if(delegates.isEmpty, .p(.text("Belum dipilih."))),
                     .ol(.forEach(delegates) { .li(.text("\($0.name) (\($0.attendee.gender.label(.id)), \($0.unsurValue?.label(.id) ?? $0.unsur))")) }),
                 ])),
+                .if(!attachments.isEmpty, .p(.text("Lampiran: " + attachments.map(\.filename).joined(separator: "; ") + "."))),
                 .p(.text("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.")),
                 signatures(delegates),
                 .p(.class("audit-seal"), .text(isClosed
