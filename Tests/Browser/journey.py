@@ -189,7 +189,8 @@ try:
     shows("Rencanakan pembangunan")
 
     # The desa forum: schedule, open, daftar hadir, delegates, score, close; berita acara and the usulan moved on.
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import Select, WebDriverWait
     driver.get(base + "/masuk")
     fill("identifier", "operator.desa@rembuk.test")
     fill("password", "demo-rembuk-2026")
@@ -250,6 +251,108 @@ try:
     shows("Rencanakan pembangunan")
     driver.get(usulan_url)
     check("the usulan moved on to the kecamatan", shows("Diteruskan ke kecamatan", "prioritas 1"))
+
+    # The rest of the cycle: the kecamatan forum fits it into the pagu, the forum OPD accepts, the kabupaten
+    # forum puts it into the RKPD. Each berita acara is screenshotted.
+    def sign_in(email):
+        driver.get(base + "/masuk")
+        fill("identifier", email)
+        fill("password", "demo-rembuk-2026")
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        shows("Akun saya")
+
+    def sign_out():
+        driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
+        shows("Rencanakan pembangunan")
+
+    def schedule(level, region, day, place, agency=None):
+        driver.get(base + "/musrenbang/baru")
+        Select(driver.find_element(By.NAME, "level")).select_by_value(level)
+        Select(driver.find_element(By.NAME, "region_code")).select_by_value(region)
+        if agency:
+            Select(driver.find_element(By.NAME, "agency")).select_by_value(agency)
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "held_on"), "%d-%s" % (time.localtime().tm_year, day))
+        fill("starts_at", "09.00")
+        fill("place", place)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']").click()
+        shows("Dijadwalkan")
+        return driver.current_url
+
+    def open_and_attend(url, people):
+        driver.get(url)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']").click()
+        shows("Berlangsung")
+        driver.get(url + "/hadir")
+        for number, (name, gender, unsur) in enumerate(people, start=1):
+            fill("name", name)
+            Select(driver.find_element(By.NAME, "gender")).select_by_value(gender)
+            Select(driver.find_element(By.NAME, "age_group")).select_by_value("dewasa")
+            Select(driver.find_element(By.NAME, "unsur")).select_by_value(unsur)
+            driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']").click()
+            shows("Peserta no. %d tercatat." % number)
+
+    def decide_all(choice):
+        driver.get(forum)
+        while True:
+            summaries = driver.find_elements(By.XPATH, "//summary[normalize-space()='Catat keputusan']")
+            if not summaries:
+                break
+            summaries[0].click()
+            form = summaries[0].find_element(By.XPATH, "ancestor::details//form")
+            Select(form.find_element(By.NAME, "decision")).select_by_value(choice)
+            form.find_element(By.XPATH, ".//button[@type='submit']").click()
+            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(form))
+
+    def close_and_print(name):
+        driver.get(forum)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']").click()
+        closed = shows("Hasil forum", "Selesai")
+        driver.find_element(By.LINK_TEXT, "Berita acara").click()
+        shows("BERITA ACARA")
+        shot(name)
+        return closed
+
+    sign_in("operator.kecamatan@rembuk.test")
+    forum = schedule("kecamatan", "32.14.01", "02-20", "Aula Kecamatan Purwakarta")
+    open_and_attend(forum, [("Euis Sumiati", "perempuan", "tokoh_perempuan"), ("Cecep Supriatna", "laki_laki", "lpm"), ("Yayan Hidayat", "laki_laki", "bpd")])
+    for number in (1, 2, 3):
+        driver.find_element(By.ID, "d-%d" % number).click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']").click()
+    shows("Catat peserta")
+    driver.get(forum + "/penilaian")
+    fill("scorer", "Tim perumus kecamatan")
+    sheet = driver.find_element(By.XPATH, "//fieldset[contains(., 'Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul')]")
+    for select in sheet.find_elements(By.TAG_NAME, "select"):
+        Select(select).select_by_value("5")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']").click()
+    shows("tersimpan.")
+    driver.get(forum)
+    check("kecamatan shows what is left of the pagu", shows("Sisa pagu", "Pagu Rp"))
+    check("kecamatan forum closed", close_and_print("11a-berita-acara-kecamatan"))
+    check("kecamatan berita acara shows the pagu", shows("Pagu indikatif Rp", "Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul"))
+    sign_out()
+
+    sign_in("admin@rembuk.test")
+    forum = schedule("forum_opd", "32.14", "03-05", "Aula Dinas PUPR", agency="dinas-pupr")
+    sign_out()
+    sign_in("opd@rembuk.test")
+    open_and_attend(forum, [("Ir. Bambang Sutrisno", "laki_laki", "perangkat_daerah"), ("Nia Kurniasih", "perempuan", "perangkat_daerah")])
+    decide_all("terima")
+    check("forum OPD closed", close_and_print("11b-berita-acara-forum-opd"))
+    sign_out()
+
+    sign_in("admin@rembuk.test")
+    forum = schedule("kabupaten", "32.14", "03-25", "Gedung Negara Purwakarta")
+    open_and_attend(forum, [("Dra. Hj. Lilis Suryani", "perempuan", "perangkat_daerah"), ("H. Ahmad Sanusi", "laki_laki", "dprd")])
+    decide_all("masuk_rkpd")
+    check("kabupaten forum closed", close_and_print("11c-berita-acara-kabupaten"))
+    driver.get(base + "/musrenbang/ringkasan")
+    check("funnel counts the RKPD", shows("Masuk RKPD"))
+    shot("11d-ringkasan")
+    sign_out()
+    driver.get(usulan_url)
+    check("the citizen's usulan is in the RKPD", shows("Masuk RKPD", "Musrenbang Kabupaten"))
+    shot("11e-usulan-masuk-rkpd")
 
     driver.set_window_size(360, 800)
     driver.get(base + "/audit")

@@ -96,3 +96,12 @@ import Testing
         #expect(counts.map(\.stage).first == .diajukan)
     }
 }
+
+@Suite struct ForumNameTests {
+    @Test func aForumIsNamedWithItsRegionWithoutSayingKabupatenTwice() {
+        #expect(ForumLevel.desa.name(in: "Citalang") == "Musrenbang Desa/Kelurahan Citalang")
+        #expect(ForumLevel.kabupaten.name(in: "Kabupaten Purwakarta") == "Musrenbang Kabupaten Purwakarta")
+        #expect(ForumLevel.kabupaten.name(in: "Kota Bandung") == "Musrenbang Kota Bandung")
+        #expect(ForumLevel.forumOPD.name(in: "Kabupaten Purwakarta") == "Forum Perangkat Daerah Kabupaten Purwakarta")
+    }
+}

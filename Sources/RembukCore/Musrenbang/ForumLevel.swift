@@ -27,6 +27,16 @@ public enum ForumLevel: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The forum's name with its region, as invitations write it: "Musrenbang Desa/Kelurahan Citalang",
+    /// "Musrenbang Kabupaten Purwakarta" (not "Kabupaten Kabupaten"), "Musrenbang Kota Bandung".
+    public func name(in regionName: String) -> String {
+        if regionLevel == .kabupaten, self == .kabupaten {
+            if regionName.hasPrefix("Kabupaten ") { return "Musrenbang " + regionName }
+            if regionName.hasPrefix("Kota ") { return "Musrenbang " + regionName }
+        }
+        return "\(label(.id)) \(regionName)"
+    }
+
     /// The level of region a forum of this kind is held for.
     public var regionLevel: RegionCode.Level {
         switch self {

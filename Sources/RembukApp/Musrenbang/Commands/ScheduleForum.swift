@@ -72,7 +72,7 @@ struct ScheduleForum {
         guard errors.isEmpty, let level, let region, let cycle, let day, let cycleID = cycle.id else { return .invalid(errors) }
         if try await Forum.query(on: ctx.db).filter(\.$cycle.$id == cycleID).filter(\.$level == level.rawValue)
             .filter(\.$regionCode == region.code.value).filter(\.$agency == agency).first() != nil {
-            errors.add("level", Phrase("\(level.label(.id)) \(region.name) untuk tahun anggaran \(cycle.year) sudah dijadwalkan.",
+            errors.add("level", Phrase("\(level.name(in: region.name)) untuk tahun anggaran \(cycle.year) sudah dijadwalkan.",
                                        "This forum is already scheduled for budget year \(cycle.year)."))
             return .invalid(errors)
         }
@@ -81,7 +81,8 @@ struct ScheduleForum {
         forum.level = level.rawValue
         forum.regionCode = region.code.value
         forum.agency = agency
-        forum.title = "\(level.label(.id)) \(region.name)\(agency.isEmpty ? "" : " · \(agency)") TA \(cycle.year)"
+        let agencyName = agency.isEmpty ? nil : try await Agency.find(agency, on: ctx.db)?.name
+        forum.title = "\(level.name(in: region.name))\(agencyName.map { " · \($0)" } ?? "") TA \(cycle.year)"
         forum.heldOn = day.iso
         forum.startsAt = time
         forum.place = place

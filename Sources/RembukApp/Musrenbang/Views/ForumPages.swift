@@ -21,7 +21,8 @@ struct ForumCalendarPage {
                 .tbody(.forEach(forums) { forum in
                     .tr(.td(.text(forum.day.map { DateText.long($0, ctx.language) } ?? forum.heldOn), .text(" · " + forum.startsAt)),
                         .td(.a(.href(SiteRoute.forum(forum.id?.uuidString ?? "").path),
-                               .text("\(forum.forumLevel.label(ctx.language)) \(regionNames[forum.regionCode] ?? forum.regionCode)"))),
+                               .text(ctx.language == .id ? forum.forumLevel.name(in: regionNames[forum.regionCode] ?? forum.regionCode)
+                                   : "\(forum.forumLevel.label(ctx.language)) \(regionNames[forum.regionCode] ?? forum.regionCode)"))),
                         .td(.text(forum.place)), .td(.text(forum.forumStatus.label(ctx.language))))
                 }))),
         ])
