@@ -189,8 +189,7 @@ try:
     shows("Rencanakan pembangunan")
 
     # The desa forum: schedule, open, daftar hadir, delegates, score, close; berita acara and the usulan moved on.
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
     driver.get(base + "/masuk")
     fill("identifier", "operator.desa@rembuk.test")
     fill("password", "demo-rembuk-2026")
@@ -294,14 +293,13 @@ try:
     def decide_all(choice):
         driver.get(forum)
         while True:
-            summaries = driver.find_elements(By.XPATH, "//summary[normalize-space()='Catat keputusan']")
-            if not summaries:
+            links = driver.find_elements(By.LINK_TEXT, "Catat keputusan")
+            if not links:
                 break
-            summaries[0].click()
-            form = summaries[0].find_element(By.XPATH, "ancestor::details//form")
-            Select(form.find_element(By.NAME, "decision")).select_by_value(choice)
-            form.find_element(By.XPATH, ".//button[@type='submit']").click()
-            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(form))
+            links[0].click()
+            Select(driver.find_element(By.NAME, "decision")).select_by_value(choice)
+            driver.find_element(By.XPATH, "//button[normalize-space()='Simpan keputusan']").click()
+            shows("Jalannya forum")
 
     def close_and_print(name):
         driver.get(forum)

@@ -155,8 +155,19 @@ import Vapor
                               SiteRoute.myUsulan.path, SiteRoute.kamus.path, SiteRoute.schedule.path, SiteRoute.moderationQueue.path,
                               SiteRoute.apiTokens.path, SiteRoute.sipdImport.path,
                               SiteRoute.cycleSettings(String(LocalDate(Date()).year + 1)).path, SiteRoute.forums.path, SiteRoute.forumNew.path]
+            // A running kabupaten forum with every accepted usulan of the demo year on its agenda.
+            let year = LocalDate(Date()).year
+            let scheduled = try await admin.post(SiteRoute.forumNew.path, ["level": "kabupaten", "region_code": "32.14", "held_on": "\(year)-03-25",
+                                                                           "starts_at": "09.00", "place": "Gedung Negara"])
+            let forum = String(scheduled.location?.split(separator: "/").last ?? "")
+            _ = try await admin.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            let running = try #require(try await Forum.find(UUID(uuidString: forum), on: app.db))
+            let item = try #require(try await ForumAgenda.load(running, on: app.db).usulan.first)
+            let issueFour = [SiteRoute.forum(forum).path, SiteRoute.forumAttendance(forum).path, SiteRoute.forumAttendanceSheet(forum).path,
+                             SiteRoute.forumMinutes(forum).path, SiteRoute.forumDecide(forum, item.id!.uuidString).path, SiteRoute.forumFunnel.path,
+                             SiteRoute.cycleAgencyCeilings(String(year + 1), "32.14.01").path]
             var visitor = TestBrowser(app)
-            for (page, signedIn) in (pages + issueThree).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
+            for (page, signedIn) in (pages + issueThree + issueFour).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.body.readableBytes + css <= 30_000, "\(page): \(response.body.readableBytes) B + \(css) B of CSS")

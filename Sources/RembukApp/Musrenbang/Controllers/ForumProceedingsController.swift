@@ -15,7 +15,9 @@ struct ForumProceedingsController {
         routes.post(.forumDelegates(":id"), use: delegates)
         routes.get(.forumScoring(":id"), use: scoring)
         routes.post(.forumScoring(":id"), use: score)
+        routes.get(.forumAdjust(":id", ":usulan")) { try await itemPage($0, nil, errors: FormErrors(), status: .ok) }
         routes.post(.forumAdjust(":id", ":usulan"), use: adjust)
+        routes.get(.forumDecide(":id", ":usulan")) { try await itemPage($0, nil, errors: FormErrors(), status: .ok) }
         routes.post(.forumDecide(":id", ":usulan"), use: decide)
         routes.post(.forumStatus(":id"), use: status)
         routes.get(.forumMinutes(":id"), use: minutes)
@@ -142,12 +144,32 @@ struct ForumProceedingsController {
         }
     }
 
+    /// The adjust or decision page of one usulan on the forum's agenda, for the people running the open forum.
+    func itemPage(_ req: Request, _ typed: ForumItemPage.Form?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let forum = try await forum(req)
+        try ForumGuard.requireRunner(forum, req.invocation)
+        let agenda = try await ForumAgenda.load(forum, on: req.db)
+        guard let usulan = agenda.usulan(req.parameters.get("usulan") ?? ""), let id = usulan.id else {
+            throw UserFacingError(.notFound, Phrase("Usulan itu tidak dibahas di forum ini.", "That proposal is not on this forum's agenda."))
+        }
+        let form: ForumItemPage.Form
+        if let typed { form = typed } else if [.agencyDecisions, .finalList].contains(forum.forumLevel.work) {
+            let current = agenda.decisions[id]
+            form = .decide(.init(decision: current?.decision, reason_code: current?.reasonCode, note: current?.note, new_agency: current?.newAgency,
+                                 volume: current?.newVolume.map { DecimalText.plain($0) }, cost: current?.newCost.map(String.init)))
+        } else {
+            form = .adjust(.init())
+        }
+        return ForumItemPage(forum: forum, usulan: usulan, form: form, agencies: try await Agency.query(on: req.db).sort(\.$name).all(), errors: errors)
+            .render(await req.viewContext()).response(status: status)
+    }
+
     func adjust(_ req: Request) async throws -> Response {
         let forum = try await forum(req)
         let input = try req.content.decode(AdjustUsulan.Input.self)
         switch try await AdjustUsulan().run(input, usulanID: req.parameters.get("usulan"), forum: forum, in: req.invocation) {
         case .adjusted: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
-        case let .invalid(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        case let .invalid(errors): return try await itemPage(req, .adjust(input), errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -156,7 +178,7 @@ struct ForumProceedingsController {
         let input = try req.content.decode(DecideUsulan.Input.self)
         switch try await DecideUsulan().run(input, usulanID: req.parameters.get("usulan"), forum: forum, in: req.invocation) {
         case .decided: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
-        case let .invalid(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
+        case let .invalid(errors): return try await itemPage(req, .decide(input), errors: errors, status: .unprocessableEntity)
         }
     }
 

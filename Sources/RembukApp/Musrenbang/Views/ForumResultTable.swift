@@ -55,60 +55,18 @@ struct ForumResultTable {
         return row.outcome.label(ctx.language)
     }
 
+    /// A link to the usulan's adjust or decision page (one small form per page keeps the table light).
     /// Plot evaluates both branches of `.if`, so the choice is made here.
     func rowForm(_ ctx: ViewContext, _ row: ForumResultRows.Row, _ work: ForumWork) -> Node<HTML.BodyContext> {
+        let id = row.usulan.id?.uuidString ?? ""
         switch work {
-        case .ranking, .allocation: adjustForm(ctx, row)
-        case .agencyDecisions, .finalList: decisionForm(ctx, row, work)
-        case .attendanceOnly: .empty
+        case .ranking, .allocation:
+            return .p(.a(.href(SiteRoute.forumAdjust(page.id, id).path), .text(ctx.t("Sesuaikan volume/biaya", "Adjust volume/cost"))))
+        case .agencyDecisions, .finalList:
+            return .p(.a(.href(SiteRoute.forumDecide(page.id, id).path),
+                         .text(row.decision == nil ? ctx.t("Catat keputusan", "Record the decision") : ctx.t("Ubah keputusan", "Change the decision"))))
+        case .attendanceOnly:
+            return .empty
         }
-    }
-
-    func adjustForm(_ ctx: ViewContext, _ row: ForumResultRows.Row) -> Node<HTML.BodyContext> {
-        let id = row.usulan.id?.uuidString ?? ""
-        let prefix = "adj-\(id.prefix(8))-"
-        return .element(named: "details", nodes: [
-            .element(named: "summary", nodes: [.text(ctx.t("Sesuaikan volume/biaya", "Adjust volume/cost"))]),
-            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumAdjust(page.id, id).path),
-                FormKit.csrf(ctx),
-                .div(.class("row"),
-                     FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume (\(row.usulan.satuan))", "Volume (\(row.usulan.satuan))"),
-                                              value: DecimalText.plain(row.volume), required: true, inputMode: "decimal"), errors: FormErrors(), idPrefix: prefix),
-                     FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya (Rp)", "Cost (Rp)"), value: String(row.cost), required: true, inputMode: "numeric"),
-                                   errors: FormErrors(), idPrefix: prefix)),
-                FormKit.textarea(ctx, name: "reason", label: ctx.t("Alasan", "Reason"), value: "", errors: FormErrors(), idPrefix: prefix, required: true, rows: 2),
-                .button(.type(.submit), .text(ctx.t("Simpan penyesuaian", "Save the adjustment")))),
-        ])
-    }
-
-    func decisionForm(_ ctx: ViewContext, _ row: ForumResultRows.Row, _ work: ForumWork) -> Node<HTML.BodyContext> {
-        let id = row.usulan.id?.uuidString ?? ""
-        let prefix = "dec-\(id.prefix(8))-"
-        let current = row.decision
-        let choices = ForumDecision.choices(for: work)
-        return .element(named: "details", nodes: [
-            .element(named: "summary", nodes: [.text(current == nil ? ctx.t("Catat keputusan", "Record the decision") : ctx.t("Ubah keputusan", "Change the decision"))]),
-            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumDecide(page.id, id).path),
-                FormKit.csrf(ctx),
-                FormKit.select(ctx, name: "decision", label: ctx.t("Keputusan", "Decision"),
-                               choices: choices.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
-                               selected: current?.decision ?? choices.first?.rawValue ?? "", errors: FormErrors(), idPrefix: prefix),
-                FormKit.select(ctx, name: "reason_code", label: ctx.t("Alasan (untuk ditolak/ditunda)", "Reason (when rejecting/postponing)"),
-                               choices: [.init(value: "", label: "—")] + RejectionReason.allCases.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
-                               selected: current?.reasonCode ?? "", errors: FormErrors(), idPrefix: prefix),
-                .if(work == .agencyDecisions, .group([
-                    FormKit.select(ctx, name: "new_agency", label: ctx.t("Dialihkan ke (untuk dialihkan)", "Redirect to (when redirecting)"),
-                                   choices: [.init(value: "", label: "—")] + page.agencies.map { .init(value: $0.id ?? "", label: $0.name) },
-                                   selected: current?.newAgency ?? "", errors: FormErrors(), idPrefix: prefix),
-                    .div(.class("row"),
-                         FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume baru (\(row.usulan.satuan))", "New volume"),
-                                                  value: current?.newVolume.map { DecimalText.plain($0) } ?? DecimalText.plain(row.volume), inputMode: "decimal"),
-                                       errors: FormErrors(), idPrefix: prefix),
-                         FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya baru (Rp)", "New cost (Rp)"), value: String(current?.newCost ?? row.cost), inputMode: "numeric"),
-                                       errors: FormErrors(), idPrefix: prefix)),
-                ])),
-                FormKit.textarea(ctx, name: "note", label: ctx.t("Catatan", "Note"), value: current?.note ?? "", errors: FormErrors(), idPrefix: prefix, rows: 2),
-                .button(.type(.submit), .text(ctx.t("Simpan keputusan", "Save the decision")))),
-        ])
     }
 }
