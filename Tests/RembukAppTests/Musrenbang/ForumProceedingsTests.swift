@@ -119,8 +119,11 @@ import VaporTesting
             // when: a late arrival after closing, then reopening
             let before = try await auditCount(app)
             let late = try await Self.attend(&operatorDesa, forum, "Terlambat", "perempuan")
+            let rescore = try await operatorDesa.post(SiteRoute.forumScoring(forum).path, ["scorer": "Penilai 3"].merging(Self.scores(jalan, [1, 1, 1, 1])) { $1 })
+            let adjust = try await operatorDesa.post(SiteRoute.forumAdjust(forum, jalan.id!.uuidString).path, ["volume": "10", "cost": "1000000", "reason": "Dipotong sesudah forum."])
             let noReason = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "reopen", "reason": ""])
-            #expect(late.status == .conflict && noReason.status == .unprocessableEntity)
+            #expect([late.status, rescore.status, adjust.status] == [.conflict, .conflict, .conflict] && noReason.status == .unprocessableEntity)
+            #expect(late.text.contains("Forum ini sudah ditutup dan hasilnya dibekukan."))
             #expect(try await auditCount(app) == before)
             let reopen = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "reopen", "reason": "Nilai penilai 2 salah ketik, dinilai ulang."])
             // then
