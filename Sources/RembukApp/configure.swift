@@ -51,6 +51,7 @@ let allMigrations: [any Migration] = [
     M017_CreateForumProceedings(),
     M018_AddPokirToUsulan(),
     M019_AddAgencyCeilingsToPagu(),
+    M020_AddClosingPaguToForums(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -59,6 +59,20 @@ def photo(path):
     return path
 
 
+def click_and_wait(element):
+    """Clicks a submit button and waits until the next page has replaced this one (no race with a later get).
+    Any error from asking the old page (stale element, node no longer in the document) means it is gone."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            old.is_enabled()
+        except Exception:
+            return
+        time.sleep(0.05)
+
+
 def fill(field, value):
     element = driver.find_element(By.NAME, field)
     element.clear()
@@ -203,12 +217,12 @@ try:
     fill("place", "Balai Desa Citalang")
     fill("facilitator", "Dede Rohmat, Pendamping Desa")
     fill("agenda", "Pembukaan\nPemaparan usulan warga\nPenilaian dan pemeringkatan\nPemilihan utusan")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']"))
     check("forum scheduled", shows("Musrenbang Desa/Kelurahan Citalang", "Dijadwalkan"))
     forum_url = driver.current_url
-    driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']"))
     check("forum opened", shows("Berlangsung"))
-    driver.find_element(By.LINK_TEXT, "Daftar hadir dan utusan").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Daftar hadir dan utusan"))
     people = [("Siti Aminah", "perempuan", "dewasa", "pkk", "PKK RW 01"), ("Dedi Kurniawan", "laki_laki", "pemuda", "karang_taruna", "Karang Taruna Citalang"),
               ("H. Asep Saepudin", "laki_laki", "lansia", "tokoh_agama", "DKM Al-Ikhlas"), ("Rina Marlina", "perempuan", "pemuda", "umkm", "Kelompok UMKM Citalang"),
               ("Ujang Suryana", "laki_laki", "dewasa", "rt_rw", "Ketua RT 03")]
@@ -218,29 +232,29 @@ try:
         Select(driver.find_element(By.NAME, "age_group")).select_by_value(age)
         Select(driver.find_element(By.NAME, "unsur")).select_by_value(unsur)
         fill("organisation", organisation)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']").click()
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']"))
         shows("Peserta no. %d tercatat." % number)
     check("inclusion figures live", shows("perempuan (2 orang)", "40 %", "Memenuhi target 30 %."))
     for number in (1, 2, 5):
         driver.find_element(By.ID, "d-%d" % number).click()
-    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']"))
     shows("Catat peserta")
     shot("10a-daftar-hadir")
     driver.get(forum_url)
-    driver.find_element(By.LINK_TEXT, "Lembar penilaian usulan").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Lembar penilaian usulan"))
     fill("scorer", "Penilai 1 – Ketua BPD")
     sheet = driver.find_element(By.XPATH, "//fieldset[contains(., 'Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul')]")
     for select, value in zip(sheet.find_elements(By.TAG_NAME, "select"), ["5", "4", "4", "3"]):
         Select(select).select_by_value(value)
-    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']"))
     check("scores saved", shows("Nilai 1 usulan tersimpan."))
     driver.get(forum_url)
     check("ranked first with its score", shows("4,30", "Disepakati"))
     driver.execute_script("document.querySelector('.scroll').scrollIntoView()")
     shot("10b-forum-berlangsung")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']"))
     check("forum closed", shows("Hasil forum", "Selesai"))
-    driver.find_element(By.LINK_TEXT, "Berita acara").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Berita acara"))
     check("berita acara", shows("BERITA ACARA", "Daftar prioritas usulan yang disepakati", "Siti Aminah (Perempuan", "Jejak audit Rembuk saat penutupan"))
     shot("10c-berita-acara")
     driver.get(forum_url.rstrip("/") + "/daftar-hadir")
@@ -273,13 +287,13 @@ try:
         driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "held_on"), "%d-%s" % (time.localtime().tm_year, day))
         fill("starts_at", "09.00")
         fill("place", place)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']").click()
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']"))
         shows("Dijadwalkan")
         return driver.current_url
 
     def open_and_attend(url, people):
         driver.get(url)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']").click()
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']"))
         shows("Berlangsung")
         driver.get(url + "/hadir")
         for number, (name, gender, unsur) in enumerate(people, start=1):
@@ -287,7 +301,7 @@ try:
             Select(driver.find_element(By.NAME, "gender")).select_by_value(gender)
             Select(driver.find_element(By.NAME, "age_group")).select_by_value("dewasa")
             Select(driver.find_element(By.NAME, "unsur")).select_by_value(unsur)
-            driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']").click()
+            click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Catat hadir']"))
             shows("Peserta no. %d tercatat." % number)
 
     def decide_all(choice):
@@ -296,16 +310,16 @@ try:
             links = driver.find_elements(By.LINK_TEXT, "Catat keputusan")
             if not links:
                 break
-            links[0].click()
+            click_and_wait(links[0])
             Select(driver.find_element(By.NAME, "decision")).select_by_value(choice)
-            driver.find_element(By.XPATH, "//button[normalize-space()='Simpan keputusan']").click()
+            click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan keputusan']"))
             shows("Jalannya forum")
 
     def close_and_print(name):
         driver.get(forum)
-        driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']").click()
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Tutup forum dan bekukan hasil']"))
         closed = shows("Hasil forum", "Selesai")
-        driver.find_element(By.LINK_TEXT, "Berita acara").click()
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Berita acara"))
         shows("BERITA ACARA")
         shot(name)
         return closed
@@ -315,14 +329,14 @@ try:
     open_and_attend(forum, [("Euis Sumiati", "perempuan", "tokoh_perempuan"), ("Cecep Supriatna", "laki_laki", "lpm"), ("Yayan Hidayat", "laki_laki", "bpd")])
     for number in (1, 2, 3):
         driver.find_element(By.ID, "d-%d" % number).click()
-    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan utusan']"))
     shows("Catat peserta")
     driver.get(forum + "/penilaian")
     fill("scorer", "Tim perumus kecamatan")
     sheet = driver.find_element(By.XPATH, "//fieldset[contains(., 'Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul')]")
     for select in sheet.find_elements(By.TAG_NAME, "select"):
         Select(select).select_by_value("5")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan nilai']"))
     shows("tersimpan.")
     driver.get(forum)
     check("kecamatan shows what is left of the pagu", shows("Sisa pagu", "Pagu Rp"))

@@ -53,6 +53,7 @@ import Testing
         #expect(ForumClosing.problem(level: .desa, status: .berlangsung, attendance: 9, delegates: [woman] + men, undecided: 0) == nil)
         #expect(ForumClosing.problem(level: .forumOPD, status: .berlangsung, attendance: 2, delegates: [], undecided: 3) == .undecided(3))
         #expect(ForumClosing.problem(level: .kabupaten, status: .berlangsung, attendance: 2, delegates: [], undecided: 0) == nil)
+        #expect(ForumClosing.problem(level: .kecamatan, status: .berlangsung, attendance: 9, delegates: [woman] + men, undecided: 0, missingPagu: true) == .noPagu)
     }
 
     @Test func aForumOPDIsRunByBappedaOrItsOwnAgencyOnly() throws {

@@ -161,13 +161,16 @@ public enum ForumClosing {
         case delegates(DelegateRule.Problem)
         /// Usulan on a forum OPD's or the kabupaten's agenda without a decision.
         case undecided(Int)
+        /// A kecamatan forum allocates within its pagu; without one every usulan would be left out.
+        case noPagu
     }
 
     /// Why a forum cannot be closed yet, if it cannot.
     public static func problem(level: ForumLevel, status: ForumStatus, attendance: Int,
-                               delegates: [(id: String, gender: Attendee.Gender)], undecided: Int) -> Problem? {
+                               delegates: [(id: String, gender: Attendee.Gender)], undecided: Int, missingPagu: Bool = false) -> Problem? {
         guard status == .berlangsung else { return .notInSession }
         guard attendance > 0 else { return .noAttendance }
+        if missingPagu { return .noPagu }
         if level.sendsDelegates, let problem = DelegateRule.check(delegates) { return .delegates(problem) }
         if undecided > 0 { return .undecided(undecided) }
         return nil

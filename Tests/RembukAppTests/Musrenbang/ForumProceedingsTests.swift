@@ -173,6 +173,9 @@ import VaporTesting
             let postponed = try #require(try await Usulan.find(c.id, on: app.db))
             #expect(postponed.workflowStatus == .ditunda)
             #expect(try await UsulanEvent.query(on: app.db).filter(\.$usulan.$id == c.id!).first()?.reasonCode == "melebihi_pagu")
+            // Bappeda changing the pagu later does not rewrite the signed berita acara.
+            pagu.amount = 5_000_000_000
+            try await pagu.save(on: app.db)
             visitor = TestBrowser(app)
             let minutes = try await visitor.get(SiteRoute.forumMinutes(forum).path)
             #expect(minutes.text.contains("Pagu indikatif Rp1.000.000.000; disepakati Rp1.000.000.000; sisa Rp0."))

@@ -87,7 +87,9 @@ struct ForumAgenda {
             return usulan.sector?.isPhysicalByDefault ?? true
         }.compactMap(\.id))
         var pagu: Pagu?
-        if forum.forumLevel.work == .allocation,
+        if forum.forumStatus == .selesai, let total = forum.closingPagu {
+            pagu = try? Pagu.make(total: total).get()
+        } else if forum.forumLevel.work == .allocation,
            let row = try await PaguIndikatif.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$kecamatanCode == forum.regionCode).first() {
             pagu = row.pagu
         }

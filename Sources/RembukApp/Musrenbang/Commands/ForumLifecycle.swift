@@ -50,7 +50,7 @@ struct ChangeForumStatus {
         let undecided = [.agencyDecisions, .finalList].contains(work) ? agenda.usulan.filter { agenda.decisions[$0.id!] == nil }.count : 0
         if let problem = ForumClosing.problem(level: forum.forumLevel, status: forum.forumStatus, attendance: attendees.count,
                                               delegates: attendees.filter(\.delegate).map { ($0.id!.uuidString, $0.attendee.gender) },
-                                              undecided: undecided) {
+                                              undecided: undecided, missingPagu: work == .allocation && agenda.pagu == nil) {
             return refusal(Self.message(problem))
         }
         let lines = agenda.preview
@@ -107,6 +107,7 @@ struct ChangeForumStatus {
             }
             forum.status = ForumStatus.selesai.rawValue
             forum.closedAt = ctx.now
+            forum.closingPagu = agenda.pagu?.total
             let agreed = lines.filter(\.outcome.isAgreed).count
             let entry = try await ForumGuard.audit(forum, "forum.closed", "forum ditutup: \(agreed) usulan disepakati dari \(lines.count), \(attendees.count) peserta", ctx: ctx, on: db)
             forum.closingHash = entry.hash
@@ -126,7 +127,8 @@ struct ChangeForumStatus {
         }
         let forumID = try forum.requireID()
         let results = try await ForumResult.query(on: ctx.db).filter(\.$forum.$id == forumID).with(\.$usulan).all()
-        let movedOn = results.filter { $0.usulan.status != $0.toStatus }
+        // Only what the closing moved needs to be where it left it; usulan it did not discuss are free.
+        let movedOn = results.filter { $0.fromStatus != $0.toStatus && $0.usulan.status != $0.toStatus }
         guard movedOn.isEmpty else {
             return refusal(Phrase("Forum tidak dapat dibuka kembali: usulan \(movedOn.map(\.usulan.number).joined(separator: ", ")) sudah diproses tahap berikutnya.",
                                   "The forum cannot be reopened: later tiers have already acted on \(movedOn.map(\.usulan.number).joined(separator: ", "))."))
@@ -145,6 +147,7 @@ struct ChangeForumStatus {
             forum.status = ForumStatus.berlangsung.rawValue
             forum.closedAt = nil
             forum.closingHash = nil
+            forum.closingPagu = nil
             try await forum.save(on: db)
             _ = try await ForumGuard.audit(forum, "forum.reopened", "forum dibuka kembali", reason: reason, ctx: ctx, on: db)
         }
@@ -164,6 +167,8 @@ struct ChangeForumStatus {
         case .noAttendance: Phrase("Daftar hadir masih kosong: catat peserta sebelum menutup forum.", "The attendance list is empty: record the participants first.")
         case let .delegates(problem): Phrase("Forum belum dapat ditutup: " + SetDelegates.message(problem).id.lowercasedFirst,
                                              "The forum cannot be closed yet: " + SetDelegates.message(problem).en.lowercasedFirst)
+        case .noPagu: Phrase("Forum belum dapat ditutup: pagu indikatif kecamatan ini belum diisi Bappeda di pengaturan siklus.",
+                             "The forum cannot be closed yet: Bappeda has not set this district's indicative ceiling.")
         case let .undecided(count): Phrase("Forum belum dapat ditutup: \(count) usulan belum diputuskan.", "The forum cannot be closed yet: \(count) proposals have no decision.")
         }
     }

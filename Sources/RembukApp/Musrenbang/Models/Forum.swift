@@ -25,6 +25,8 @@ public final class Forum: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") public var closedAt: Date?
     /// The audit chain's head hash right after the closing record: printed on the berita acara.
     @OptionalField(key: "closing_hash") public var closingHash: String?
+    /// A kecamatan forum's pagu when it closed, so its berita acara keeps the figure it was signed with.
+    @OptionalField(key: "closing_pagu") public var closingPagu: Int64?
 
     public init() {}
 
