@@ -134,6 +134,47 @@ import VaporTesting
         }
     }
 
+    @Test func threeClosesAtOnceCloseTheForumOnce() async throws {
+        try await withRembuk { app in
+            // given: a desa forum ready to close
+            let jalan = try await Self.seed(app, title: "Rabat beton gang Melati", status: .diverifikasi, cost: 45_000_000)
+            var operatorDesa = TestBrowser(app)
+            try await operatorDesa.signIn("operator.desa@rembuk.test")
+            let forum = try await Self.schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
+            _ = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            for (name, gender) in [("Nining", "perempuan"), ("Odih", "laki_laki"), ("Pepen", "laki_laki")] {
+                _ = try await Self.attend(&operatorDesa, forum, name, gender)
+            }
+            _ = try await operatorDesa.post(SiteRoute.forumDelegates(forum).path, [:], repeated: try await Self.delegates(app, forum, names: ["Nining", "Odih", "Pepen"]))
+            _ = try await operatorDesa.post(SiteRoute.forumScoring(forum).path, ["scorer": "Penilai 1"].merging(Self.scores(jalan, [4, 4, 4, 4])) { $1 })
+            let id = try #require(UUID(uuidString: forum))
+            // when: three people press "Tutup forum" at the same moment
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        let loaded = try #require(try await Forum.find(id, on: app.db))
+                        do {
+                            switch try await ChangeForumStatus().run(.close, reason: nil, forum: loaded, in: .system(app)) {
+                            case .changed: return "closed"
+                            case .refused: return "refused"
+                            }
+                        } catch let error as UserFacingError where error.status == .conflict {
+                            return "conflict"
+                        }
+                    }
+                }
+                var all: [String] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            // then
+            #expect(outcomes.filter { $0 == "closed" }.count == 1, "\(outcomes)")
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "forum.closed").count() == 1)
+            #expect(try await UsulanEvent.query(on: app.db).filter(\.$usulan.$id == jalan.id!).filter(\.$step == "agree_at_desa").count() == 1)
+            #expect(try await Usulan.find(jalan.id, on: app.db)?.workflowStatus == .diteruskan)
+        }
+    }
+
     @Test func theKecamatanFitsTheRankingIntoItsPaguAndAdjustsWithAReason() async throws {
         try await withRembuk { app in
             // given: Rp1 M of pagu; 600 jt (best), 500 jt, 300 jt

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RembukCore
+import SQLKit
 
 /// The checks every forum command starts with: the forum exists, this person runs it, and (for changes to
 /// what it decides) it is not closed.
@@ -26,6 +27,19 @@ enum ForumGuard {
         guard ctx.principal.accountID != nil || ctx.identity == .system else { throw UserFacingError.signInRequired }
         guard mayRun(forum, ctx.actor) else { throw UserFacingError.forbidden }
         if open, forum.forumStatus == .selesai { throw closed }
+    }
+
+    /// Inside a status change's transaction: locks the forum row (PostgreSQL; SQLite writes are serialised
+    /// already) and checks that nobody changed its status since the page was read, e.g. a double click.
+    static func lock(_ forum: Forum, expecting status: ForumStatus, on db: any Database) async throws {
+        let id = try forum.requireID()
+        if db.isPostgres {
+            try await db.sql.raw("SELECT id FROM forums WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+        guard try await Forum.find(id, on: db)?.status == status.rawValue else {
+            throw UserFacingError(.conflict, Phrase("Status forum ini baru saja diubah; muat ulang halamannya.",
+                                                    "This forum's status has just changed; reload the page."))
+        }
     }
 
     static func audit(_ forum: Forum, _ action: String, _ summary: String, reason: String = "", ctx: Invocation, on db: any Database) async throws -> AuditEntry {

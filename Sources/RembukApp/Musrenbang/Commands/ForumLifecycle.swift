@@ -35,6 +35,7 @@ struct ChangeForumStatus {
                                   "The forum opens on its day or later."))
         }
         try await ctx.writes.transaction { db in
+            try await ForumGuard.lock(forum, expecting: .dijadwalkan, on: db)
             forum.status = ForumStatus.berlangsung.rawValue
             try await forum.save(on: db)
             _ = try await ForumGuard.audit(forum, "forum.started", "forum dibuka", ctx: ctx, on: db)
@@ -56,6 +57,7 @@ struct ChangeForumStatus {
         let lines = agenda.preview
         let agencies = try await Agency.query(on: ctx.db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         try await ctx.writes.transaction { db in
+            try await ForumGuard.lock(forum, expecting: .berlangsung, on: db)
             for (position, line) in lines.enumerated() {
                 guard let usulan = agenda.usulan(line.id) else { continue }
                 let from = usulan.workflowStatus
@@ -134,6 +136,7 @@ struct ChangeForumStatus {
                                   "The forum cannot be reopened: later tiers have already acted on \(movedOn.map(\.usulan.number).joined(separator: ", "))."))
         }
         try await ctx.writes.transaction { db in
+            try await ForumGuard.lock(forum, expecting: .selesai, on: db)
             for result in results where result.fromStatus != result.toStatus {
                 let usulan = result.usulan
                 let from = usulan.workflowStatus
