@@ -31,6 +31,8 @@ struct UsulanRecord: Content {
     var cost: Int64
     var beneficiaries: Int
     var proposerGroup: String
+    /// A DPRD member's pokir: the member and the dapil.
+    var pokir: Pokir?
     var targetAgency: Place
     var kamusCode: String?
     var status: String
@@ -40,6 +42,11 @@ struct UsulanRecord: Content {
     var url: String
     var attachments: [String]?
     var timeline: [Event]?
+
+    struct Pokir: Content {
+        var member: String
+        var dapil: String
+    }
 
     struct Event: Content {
         var step: String
@@ -70,6 +77,7 @@ struct UsulanRecord: Content {
                 kecamatan: Place(code: u.kecamatanCode, name: regionNames[u.kecamatanCode] ?? ""),
                 address: u.address, rt: u.rt, rw: u.rw, latitude: u.latitude, longitude: u.longitude,
                 volume: u.volume, satuan: u.satuan, cost: u.cost, beneficiaries: u.beneficiaries, proposerGroup: u.proposerGroup,
+                pokir: u.pokirMember.map { Pokir(member: $0, dapil: u.pokirDapil ?? "") },
                 targetAgency: Place(code: u.targetAgency, name: agencyNames[u.targetAgency] ?? ""),
                 kamusCode: u.kamusID.flatMap { kamusCodes[$0] },
                 status: u.status, statusLabel: u.workflowStatus.label(.id), supportCount: u.supportCount, submittedAt: u.submittedAt,

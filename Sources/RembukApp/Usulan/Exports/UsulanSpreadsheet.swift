@@ -10,7 +10,7 @@ enum UsulanSpreadsheet {
 
     static let header = ["Nomor", "Tahun", "Judul", "Masalah", "Yang diusulkan", "Bidang", "Kecamatan", "Desa/Kelurahan", "Alamat",
                          "RT", "RW", "Lintang", "Bujur", "Volume", "Satuan", "Perkiraan biaya (Rp)", "Penerima manfaat", "Pengusul",
-                         "Perangkat daerah tujuan", "Kode kamus", "Status", "Dukungan", "Tanggal diajukan", "Alamat halaman"]
+                         "Pokir DPRD (anggota)", "Dapil", "Perangkat daerah tujuan", "Kode kamus", "Status", "Dukungan", "Tanggal diajukan", "Alamat halaman"]
 
     static func csv(_ records: [UsulanRecord]) -> String {
         var text = bom + CSV.line(header, separator: separator) + "\r\n"
@@ -18,7 +18,8 @@ enum UsulanSpreadsheet {
             let fields: [String] = [
                 r.number, String(r.year), r.title, r.problem, r.proposal, r.bidangLabel, r.kecamatan.name, r.desa.name, r.address,
                 r.rt.map(String.init) ?? "", r.rw.map(String.init) ?? "", decimal(r.latitude), decimal(r.longitude), decimal(r.volume),
-                r.satuan, String(r.cost), String(r.beneficiaries), r.proposerGroup, r.targetAgency.name, r.kamusCode ?? "",
+                r.satuan, String(r.cost), String(r.beneficiaries), r.proposerGroup,
+                r.pokir?.member ?? "", r.pokir?.dapil ?? "", r.targetAgency.name, r.kamusCode ?? "",
                 r.statusLabel, String(r.supportCount), r.submittedAt.map { LocalDate($0).iso } ?? "", r.url,
             ]
             text += CSV.line(fields.map(SpreadsheetSafety.neutralise), separator: separator) + "\r\n"
