@@ -15,6 +15,8 @@ struct ForumAgenda {
     let results: [ForumResult]
     let physical: Set<UUID>
     let pagu: Pagu?
+    /// `usulan` by id, for the per-line lookups of closing and the result table.
+    let byID: [String: Usulan]
 
     var settings: CycleSettings { cycle.cycleSettings }
     var isClosed: Bool { forum.forumStatus == .selesai }
@@ -52,7 +54,7 @@ struct ForumAgenda {
                              })
     }
 
-    func usulan(_ id: String) -> Usulan? { usulan.first { $0.id?.uuidString == id } }
+    func usulan(_ id: String) -> Usulan? { byID[id] }
 
     static func load(_ forum: Forum, on db: any Database) async throws -> ForumAgenda {
         let forumID = try forum.requireID()
@@ -94,6 +96,7 @@ struct ForumAgenda {
             pagu = row.pagu
         }
         return ForumAgenda(forum: forum, cycle: cycle, usulan: usulan, sheets: Dictionary(grouping: sheets, by: \.usulanID),
-                           decisions: decisions.reduce(into: [:]) { $0[$1.usulanID] = $1 }, results: results, physical: physical, pagu: pagu)
+                           decisions: decisions.reduce(into: [:]) { $0[$1.usulanID] = $1 }, results: results, physical: physical, pagu: pagu,
+                           byID: Dictionary(usulan.map { ($0.id?.uuidString ?? "", $0) }, uniquingKeysWith: { a, _ in a }))
     }
 }

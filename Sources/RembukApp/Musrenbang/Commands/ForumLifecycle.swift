@@ -55,7 +55,7 @@ struct ChangeForumStatus {
             return refusal(Self.message(problem))
         }
         let lines = agenda.preview
-        let agencies = try await Agency.query(on: ctx.db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        let agencies = try await AgencyNames.load(on: ctx.db)
         try await ctx.writes.transaction { db in
             try await ForumGuard.lock(forum, expecting: .berlangsung, on: db)
             for (position, line) in lines.enumerated() {

@@ -103,12 +103,7 @@ struct AdjustUsulan {
             throw UserFacingError(.notFound, Phrase("Usulan itu tidak dibahas di forum ini.", "That proposal is not on this forum's agenda."))
         }
         var errors = FormErrors()
-        let volume = DecimalText.volume(input.volume ?? "")
-        if volume == nil { errors.add("volume", Phrase("Volume berupa angka lebih dari 0, misalnya 500 atau 2,5.", "Volume is a number above 0, e.g. 500 or 2.5.")) }
-        let cost = Rupiah.parse(input.cost ?? "")?.amount
-        if cost == nil || cost! <= 0 || cost! > SaveUsulan.maximumCost {
-            errors.add("cost", Phrase("Biaya dalam rupiah, lebih dari 0, misalnya 150.000.000.", "The cost in whole rupiah above 0, e.g. 150.000.000."))
-        }
+        let (volume, cost) = ForumAmounts.read(volume: input.volume, cost: input.cost, errors: &errors)
         let reason = CleanText.paragraphs(input.reason ?? "")
         if !(5...500).contains(reason.count) { errors.add("reason", Phrase("Tulis alasan penyesuaian (5–500 huruf).", "Give the reason for the change (5–500 characters).")) }
         if let volume, let cost, volume == usulan.volume, cost == usulan.cost {
@@ -172,10 +167,7 @@ struct DecideUsulan {
         var volume: Double?
         var cost: Int64?
         if decision?.changesVolumeOrCost == true {
-            volume = DecimalText.volume(input.volume ?? "")
-            if volume == nil { errors.add("volume", Phrase("Volume berupa angka lebih dari 0.", "Volume is a number above 0.")) }
-            cost = Rupiah.parse(input.cost ?? "")?.amount
-            if cost == nil || cost! <= 0 || cost! > SaveUsulan.maximumCost { errors.add("cost", Phrase("Biaya dalam rupiah, lebih dari 0.", "The cost in whole rupiah above 0.")); cost = nil }
+            (volume, cost) = ForumAmounts.read(volume: input.volume, cost: input.cost, errors: &errors)
             if volume == usulan.volume, cost == usulan.cost { errors.add("cost", Phrase("Untuk “diterima dengan perubahan”, ubah volume atau biayanya.", "Change the volume or cost to accept with changes.")) }
         }
         guard errors.isEmpty, let decision else { return .invalid(errors) }
@@ -195,5 +187,22 @@ struct DecideUsulan {
                                            reason: [reason?.label(.id), note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: ": "), ctx: ctx, on: db)
         }
         return .decided
+    }
+}
+
+/// The volume and cost a forum types for an usulan (an adjustment, an acceptance with changes): a volume
+/// above 0 and a cost in whole rupiah above 0 up to the usulan maximum; nil with the message when not.
+enum ForumAmounts {
+    static func read(volume: String?, cost: String?, errors: inout FormErrors) -> (Double?, Int64?) {
+        let parsedVolume = DecimalText.volume(volume ?? "")
+        if parsedVolume == nil {
+            errors.add("volume", Phrase("Volume berupa angka lebih dari 0, misalnya 500 atau 2,5.", "Volume is a number above 0, e.g. 500 or 2.5."))
+        }
+        var parsedCost = Rupiah.parse(cost ?? "")?.amount
+        if let amount = parsedCost, amount > 0, amount <= SaveUsulan.maximumCost {} else {
+            errors.add("cost", Phrase("Biaya dalam rupiah, lebih dari 0, misalnya 150.000.000.", "The cost in whole rupiah above 0, e.g. 150.000.000."))
+            parsedCost = nil
+        }
+        return (parsedVolume, parsedCost)
     }
 }

@@ -40,8 +40,10 @@ struct ForumProceedingsController {
         let files = try await attachments(forum, on: req.db)
         let names = try await RegionNames.load([forum.regionCode] + agenda.usulan.map(\.desaCode), on: req.db)
         let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
+        let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
         return ForumPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, agencyName: agency?.name, agenda: agenda,
-                         attendees: try await attendees(forum, on: req.db), agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+                         attendees: try await attendees(forum, on: req.db), agencies: agencies,
+                         agencyNames: Dictionary(agencies.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a }),
                          desaNames: names, canRun: ForumGuard.mayRun(forum, req.principal.actor), errors: errors, attachments: files)
             .render(await req.viewContext()).response(status: status)
     }
@@ -202,7 +204,7 @@ struct ForumProceedingsController {
         let agenda = try await ForumAgenda.load(forum, on: req.db)
         let codes = [forum.regionCode] + agenda.usulan.flatMap { [$0.desaCode, $0.kecamatanCode] }
         let names = try await RegionNames.load(codes, on: req.db)
-        let agencies = try await Agency.query(on: req.db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        let agencies = try await AgencyNames.load(on: req.db)
         return MinutesPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, baseURL: req.settings.baseURL, agenda: agenda,
                            attendees: try await attendees(forum, on: req.db), agencyNames: agencies, regionNames: names,
                            attachments: try await attachments(forum, on: req.db))

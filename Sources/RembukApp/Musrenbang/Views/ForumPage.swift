@@ -11,6 +11,8 @@ struct ForumPage {
     var agenda: ForumAgenda
     var attendees: [ForumAttendee]
     var agencies: [Agency]
+    /// Built once by the controller: every row of the result table looks names up here.
+    var agencyNames: [String: String]
     var desaNames: [String: String]
     var canRun: Bool
     var errors = FormErrors()
@@ -18,7 +20,6 @@ struct ForumPage {
 
     var id: String { forum.id?.uuidString ?? "" }
     var isOpen: Bool { forum.forumStatus != .selesai }
-    var agencyNames: [String: String] { agencies.reduce(into: [:]) { $0[$1.id ?? ""] = $1.name } }
 
     func render(_ ctx: ViewContext) -> HTML {
         let figures = InclusionFigures(attendees.map(\.attendee), womenTargetBasisPoints: agenda.settings.womenTargetBasisPoints)

@@ -9,3 +9,10 @@ enum RegionNames {
         return Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }
+
+/// Names of perangkat daerah by id, for lists and documents.
+enum AgencyNames {
+    static func load(on db: any Database) async throws -> [String: String] {
+        Dictionary(try await Agency.query(on: db).all().map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}

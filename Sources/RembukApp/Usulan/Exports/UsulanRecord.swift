@@ -64,8 +64,7 @@ struct UsulanRecord: Content {
     static func load(_ items: [Usulan], baseURL: String, on db: any Database) async throws -> [UsulanRecord] {
         let visible = items.filter { !$0.isHidden && $0.workflowStatus != .draft }
         let regionNames = try await RegionNames.load(visible.flatMap { [$0.desaCode, $0.kecamatanCode] }, on: db)
-        let agencies = try await Agency.query(on: db).all()
-        let agencyNames = Dictionary(agencies.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let agencyNames = try await AgencyNames.load(on: db)
         let kamusIDs = Array(Set(visible.compactMap(\.kamusID)))
         let kamus = kamusIDs.isEmpty ? [] : try await KamusItem.query(on: db).filter(\.$id ~~ kamusIDs).all()
         let kamusCodes = Dictionary(kamus.map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
