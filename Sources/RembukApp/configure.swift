@@ -52,6 +52,7 @@ let allMigrations: [any Migration] = [
     M018_AddPokirToUsulan(),
     M019_AddAgencyCeilingsToPagu(),
     M020_AddClosingPaguToForums(),
+    M021_CreateProjects(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -19,6 +19,8 @@ public enum SiteRoute: Hashable, Sendable {
     case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String), forumFiles(String), forumFileRemove(String, String)
     case attachment(String)
+    case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
+    case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
@@ -90,6 +92,18 @@ public enum SiteRoute: Hashable, Sendable {
         case let .forumFileRemove(id, file): "/musrenbang/\(id)/lampiran/\(file)/hapus"
         case let .kamusEdit(id): "/kamus-usulan/\(id)/ubah"
         case let .attachment(id): "/lampiran/\(id)"
+        case .projects: "/proyek"
+        case .projectNew: "/proyek/baru"
+        case let .project(id): "/proyek/\(id)"
+        case let .projectEdit(id): "/proyek/\(id)/ubah"
+        case let .projectReport(id): "/proyek/\(id)/laporan"
+        case let .projectStatus(id): "/proyek/\(id)/status"
+        case let .projectPagu(id): "/proyek/\(id)/pagu"
+        case .projectExportCSV: "/proyek/unduh.csv"
+        case .projectExportJSON: "/proyek/unduh.json"
+        case .projectReportsCSV: "/proyek/laporan.csv"
+        case .apiProjectList: "/api/v1/proyek"
+        case let .apiProject(id): "/api/v1/proyek/\(id)"
         case .adminAccounts: "/admin/akun"
         case .adminNewAccount: "/admin/akun/baru"
         case let .adminAccount(id): "/admin/akun/\(id)"
@@ -143,6 +157,8 @@ func routes(_ app: Application) throws {
     CycleSettingsController().register(pages)
     ForumController().register(pages)
     ForumProceedingsController().register(pages)
+    ProjectController().register(pages)
+    ProjectDataController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

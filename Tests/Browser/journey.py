@@ -366,6 +366,53 @@ try:
     check("the citizen's usulan is in the RKPD", shows("Masuk RKPD", "Musrenbang Kabupaten"))
     shot("11e-usulan-masuk-rkpd")
 
+    # Issue 5: the agency makes the usulan a project, reports progress twice with photos, a visitor follows it.
+    sign_in("opd@rembuk.test")
+    driver.get(usulan_url)
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Jadikan proyek"))
+    check("project form filled from the usulan", driver.find_element(By.NAME, "title").get_attribute("value").startswith("Perbaikan jalan lingkungan rusak"))
+    fill("sub_kegiatan", "1.03.10.2.01.0036")
+    year = time.localtime().tm_year
+    for name, day in (("planned_start", "%d-01-10" % (year + 1)), ("planned_end", "%d-06-30" % (year + 1))):
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, name), day)
+    fill("contractor", "CV Karya Mandiri Purwakarta")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buat proyek']"))
+    check("project created in planning", shows("Papan informasi kegiatan", "Perencanaan", "Berasal dari usulan warga"))
+    project_url = driver.current_url
+    for status in ("pengadaan", "pelaksanaan"):
+        Select(driver.find_element(By.NAME, "status")).select_by_value(status)
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Ubah status']"))
+    check("project under way", shows("Status menjadi Pelaksanaan"))
+
+    def report(progress, realised, notes, picture):
+        driver.get(project_url + "/laporan")
+        fill("progress", progress)
+        fill("realised", realised)
+        fill("notes", notes)
+        if picture:
+            driver.find_element(By.NAME, "berkas").send_keys(photo(os.path.abspath(os.path.join(shots, picture))))
+        click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Kirim laporan']"))
+
+    report("120", "50.000.000", "Galian badan jalan selesai.", None)
+    check("progress above 100 % refused", shows("Kemajuan fisik harus antara 0 dan 100 %"))
+    shot("12a-laporan-salah")
+    report("35", "60.000.000", "Galian badan jalan dan lapis pondasi 120 m selesai.", "laporan-1.png")
+    check("first report on the timeline", shows("Fisik 35 %", "lapis pondasi 120 m selesai"))
+    report("70", "130.000.000", "Pengaspalan 250 m dari arah balai desa.", "laporan-2.png")
+    check("second report on the timeline", shows("Fisik 70 %", "Pengaspalan 250 m"))
+    sign_out()
+
+    driver.get(project_url)
+    check("visitor sees the billboard", shows("Papan informasi kegiatan", "CV Karya Mandiri Purwakarta", "70 %", "Rp130.000.000"))
+    images = driver.find_elements(By.CSS_SELECTOR, "ol.timeline img")
+    check("both reports' photos load", len(images) == 2 and all(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", i) == 96 for i in images))
+    shot("12b-proyek-publik")
+    driver.get(usulan_url)
+    check("the citizen's usulan follows the project", shows("Dilaksanakan", "Dikerjakan dalam proyek"))
+    driver.get(base + "/proyek")
+    check("project list shows it", shows("Perbaikan jalan lingkungan rusak", "70 %"))
+    shot("12c-daftar-proyek")
+
     driver.set_window_size(360, 800)
     driver.get(base + "/audit")
     check("audit page", shows("Jejak audit publik"))

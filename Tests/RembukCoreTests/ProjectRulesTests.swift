@@ -49,3 +49,57 @@ import Testing
         }
     }
 }
+
+@Suite struct ProjectProgressTextTests {
+    @Test func percentagesAreReadAsTypedIntoBasisPoints() {
+        // given / when / then
+        #expect(ProgressRule.basisPoints("45") == 4_500)
+        #expect(ProgressRule.basisPoints("45,5") == 4_550)
+        #expect(ProgressRule.basisPoints("45.25") == 4_525)
+        #expect(ProgressRule.basisPoints(" 100 % ") == 10_000)
+        #expect(ProgressRule.basisPoints("0,05") == 5)
+        #expect(ProgressRule.basisPoints("-5") == -500)
+        #expect(ProgressRule.basisPoints("120") == 12_000)
+        for bad in ["", "abc", "45,555", "45,", ",5", "1.2.3", "45 %%", "٤٥", "999999"] {
+            #expect(ProgressRule.basisPoints(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func percentagesAreWrittenTheIndonesianWay() {
+        #expect(ProgressRule.percentText(4_500) == "45 %")
+        #expect(ProgressRule.percentText(4_550) == "45,5 %")
+        #expect(ProgressRule.percentText(4_525) == "45,25 %")
+        #expect(ProgressRule.percentText(5) == "0,05 %")
+        #expect(ProgressRule.percentText(10_000) == "100 %")
+    }
+
+    @Test func linkedUsulanTakeTheStepsThatBringThemToTheProjectsStatus() {
+        // given an usulan in the RKPD and one accepted by the agency outside it
+        // when the project is planned, started and finished
+        // then each takes exactly the steps between
+        #expect(ProjectStatus.perencanaan.usulanSteps(from: .masukRKPD) == [.budget])
+        #expect(ProjectStatus.perencanaan.usulanSteps(from: .diterimaOPD) == [.budget])
+        #expect(ProjectStatus.pengadaan.usulanSteps(from: .dianggarkan) == [])
+        #expect(ProjectStatus.pelaksanaan.usulanSteps(from: .dianggarkan) == [.start])
+        #expect(ProjectStatus.selesai.usulanSteps(from: .dilaksanakan) == [.finish])
+        #expect(ProjectStatus.selesai.usulanSteps(from: .dianggarkan) == [.start, .finish])
+        #expect(ProjectStatus.terhambat.usulanSteps(from: .dilaksanakan) == [])
+        #expect(ProjectStatus.perencanaan.usulanSteps(from: .ditolak) == [])
+        #expect(ProjectStatus.linkableUsulan == [.diterimaOPD, .masukRKPD])
+    }
+
+    @Test func aProjectIsDoneOnlyAtFullProgress() {
+        #expect(ProjectStatus.canFinish(physicalBasisPoints: 10_000))
+        #expect(!ProjectStatus.canFinish(physicalBasisPoints: 9_999))
+    }
+}
+
+@Suite struct TypedCoordinatesTests {
+    @Test func coordinatesAreBothOrNeitherAndInIndonesia() {
+        #expect(GeoPoint.typed(latitude: " ", longitude: "") == .empty)
+        #expect(GeoPoint.typed(latitude: "-6,5569", longitude: "107.4431") == .point(GeoPoint(latitude: -6.5569, longitude: 107.4431)!))
+        #expect(GeoPoint.typed(latitude: "-6.5569", longitude: "") == .invalid)
+        #expect(GeoPoint.typed(latitude: "48.85", longitude: "2.35") == .invalid)
+        #expect(GeoPoint.typed(latitude: "utara", longitude: "107") == .invalid)
+    }
+}

@@ -59,6 +59,7 @@ import Testing
             (.disepakatiKecamatan, .redirect, .dialihkan, agency),
             (.disepakatiKecamatan, .postpone, .ditunda, agency),
             (.diterimaOPD, .includeInRKPD, .masukRKPD, bappeda),
+            (.diterimaOPD, .budget, .dianggarkan, bappeda),
             (.diterimaOPD, .reject, .ditolak, bappeda),
             (.diterimaOPD, .postpone, .ditunda, bappeda),
             (.masukRKPD, .budget, .dianggarkan, bappeda),

@@ -34,6 +34,7 @@ struct InboxController {
         switch subject.kind {
         case .region: return req.redirect(to: SiteRoute.region(subject.id).path)
         case .usulan: return req.redirect(to: SiteRoute.usulan(subject.id).path)
+        case .project: return req.redirect(to: SiteRoute.project(subject.id).path)
         }
     }
 }

@@ -104,7 +104,7 @@ struct AuditPage {
                            .th(.text(ctx.t("Tindakan", "Action"))), .th(.text(ctx.t("Keterangan", "Details"))), .th(.class("hide-small"), .text(ctx.t("Sidik", "Hash"))))),
                 .tbody(.forEach(records) { record in
                     .tr(.td(.class("num"), .text(String(record.id ?? 0))),
-                        .td(.text(DateText.dateTime(Date(timeIntervalSince1970: Double(record.occurredAtMillis) / 1000), ctx.language))),
+                        .td(.text(DateText.dateTime(Date(millis: record.occurredAtMillis), ctx.language))),
                         .td(.text(record.actorLabel)),
                         .td(.code(.text(record.action)), .text(" "), .span(.class("muted"), .text(record.subjectType + " " + record.subjectID.prefix(13)))),
                         .td(.text(record.summary), .if(!record.reason.isEmpty, .group(.br(), .em(.text(ctx.t("Alasan: ", "Reason: ") + record.reason))))),

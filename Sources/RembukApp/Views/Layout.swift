@@ -29,6 +29,7 @@ enum Layout {
             (SiteRoute.home.path, ctx.t("Beranda", "Home")),
             (SiteRoute.usulanIndex.path, ctx.t("Usulan", "Proposals")),
             (SiteRoute.forums.path, "Musrenbang"),
+            (SiteRoute.projects.path, ctx.t("Proyek", "Projects")),
             (SiteRoute.regions.path, ctx.t("Wilayah", "Regions")),
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),
             (SiteRoute.openData.path, ctx.t("Data terbuka", "Open data")),

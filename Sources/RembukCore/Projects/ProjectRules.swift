@@ -57,6 +57,26 @@ public enum ProjectStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A project is done only when its last report says 100 %.
+    public static func canFinish(physicalBasisPoints: Int) -> Bool { physicalBasisPoints >= 10_000 }
+
+    /// The usulan steps that bring a linked usulan from `status` to where this project status puts it
+    /// (none when it is there already, or when the project is held up).
+    public func usulanSteps(from status: UsulanStatus) -> [UsulanStep] {
+        guard let target = usulanStatus else { return [] }
+        let path: [(UsulanStatus, UsulanStep)] = [(.masukRKPD, .budget), (.diterimaOPD, .budget), (.dianggarkan, .start), (.dilaksanakan, .finish)]
+        var steps: [UsulanStep] = []
+        var current = status
+        while current != target, let step = path.first(where: { $0.0 == current })?.1, let next = UsulanWorkflow.next(step, from: current) {
+            steps.append(step)
+            current = next
+        }
+        return current == target ? steps : []
+    }
+
+    /// The usulan a project may be made from: accepted by the agency, or already in the RKPD.
+    public static let linkableUsulan: Set<UsulanStatus> = [.diterimaOPD, .masukRKPD]
+
     /// The usulan status a project's linked usulan take: budgeted when the project exists, being carried out
     /// once work starts, done when it is done (a held-up project leaves them where they are).
     public var usulanStatus: UsulanStatus? {
@@ -111,6 +131,31 @@ public enum ProgressRule {
         case exceedsPagu(pagu: Int64)
     }
 
+    /// Reads a percentage as typed (`45`, `45,5`, `45.25`, `100`) into basis points; nil for anything that is
+    /// not a number with at most two decimals (the range is `check`'s business, so it can say so).
+    public static func basisPoints(_ text: String) -> Int? {
+        var body = text.trimmingSpaces()
+        if body.hasSuffix("%") { body = String(body.dropLast()).trimmingSpaces() }
+        var negative = false
+        if body.hasPrefix("-") { negative = true; body.removeFirst() }
+        let parts = body.replacingAll(",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 5,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else { return nil }
+        let hundredths = fraction.isEmpty ? 0 : Int(fraction)! * (fraction.count == 1 ? 10 : 1)
+        let value = Int(whole)! * 100 + hundredths
+        return negative ? -value : value
+    }
+
+    /// `4550` → "45,5 %".
+    public static func percentText(_ basisPoints: Int) -> String {
+        let whole = basisPoints / 100, fraction = abs(basisPoints % 100)
+        guard fraction != 0 else { return "\(whole) %" }
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return "\(whole),\(digits) %"
+    }
+
     public static func check(_ report: Report, previous: Report?, pagu: Int64, hasReason: Bool) -> [Problem] {
         var problems: [Problem] = []
         if !(0...10_000).contains(report.physicalBasisPoints) { problems.append(.progressOutOfRange) }
@@ -124,4 +169,15 @@ public enum ProgressRule {
         if report.realised > pagu { problems.append(.exceedsPagu(pagu: pagu)) }
         return problems
     }
+}
+
+/// The version of the national nomenclature a sub-kegiatan code is read against: codes and names change
+/// between Kepmendagri decrees, so a code alone is not enough.
+public enum Nomenclature: String, Sendable, CaseIterable, Codable {
+    case kepmendagri2021 = "050-5889/2021"
+    case kepmendagri2023 = "900.1.15.5-1317/2023"
+
+    public static let current = Nomenclature.kepmendagri2023
+
+    public var label: String { "Kepmendagri \(rawValue)" }
 }

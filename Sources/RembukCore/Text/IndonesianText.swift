@@ -135,3 +135,21 @@ public enum Similarity {
         return Array(scored.prefix(limit))
     }
 }
+
+extension GeoPoint {
+    public enum Typed: Sendable, Equatable {
+        case empty
+        case point(GeoPoint)
+        /// Only one of the two, not numbers, or outside Indonesia.
+        case invalid
+    }
+
+    /// Coordinates as typed in a form (`-6.5569` or `-6,5569`): both or neither, and within Indonesia.
+    public static func typed(latitude: String, longitude: String) -> Typed {
+        let lat = latitude.trimmingSpaces(), lng = longitude.trimmingSpaces()
+        if lat.isEmpty, lng.isEmpty { return .empty }
+        guard let la = Double(lat.replacingAll(",", with: ".")), let lo = Double(lng.replacingAll(",", with: ".")),
+              (-11.5...6.5).contains(la), (94.0...141.5).contains(lo), let point = GeoPoint(latitude: la, longitude: lo) else { return .invalid }
+        return .point(point)
+    }
+}

@@ -51,7 +51,9 @@ public enum UsulanWorkflow {
         .disepakatiDesa: [.forward: .diteruskan, .postpone: .ditunda],
         .diteruskan: [.agreeAtKecamatan: .disepakatiKecamatan, .reject: .ditolak, .merge: .digabung, .postpone: .ditunda],
         .disepakatiKecamatan: [.acceptByAgency: .diterimaOPD, .reject: .ditolak, .redirect: .dialihkan, .postpone: .ditunda],
-        .diterimaOPD: [.includeInRKPD: .masukRKPD, .reject: .ditolak, .postpone: .ditunda],
+        // An accepted usulan may be budgeted straight away when its money does not come through the RKPD
+        // (Dana Desa, DAK, a partner's CSR): the agency's project does that.
+        .diterimaOPD: [.includeInRKPD: .masukRKPD, .budget: .dianggarkan, .reject: .ditolak, .postpone: .ditunda],
         .masukRKPD: [.budget: .dianggarkan, .postpone: .ditunda],
         .dianggarkan: [.start: .dilaksanakan],
         .dilaksanakan: [.finish: .selesai],

@@ -53,6 +53,10 @@ enum AttachmentAccess {
             // Forums are public, and so are their photos and scanned documents.
             guard let id = UUID(uuidString: subjectID), try await Forum.find(id, on: req.db) != nil else { return nil }
             return .public
+        case "project_report":
+            // Progress reports are public, photos included.
+            guard let id = UUID(uuidString: subjectID), try await ProjectReport.find(id, on: req.db) != nil else { return nil }
+            return .public
         default:
             return nil
         }

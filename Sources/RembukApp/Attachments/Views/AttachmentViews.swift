@@ -31,12 +31,12 @@ enum AttachmentViews {
     }
 
     /// Photos shown, documents linked, on a public page.
-    static func gallery(_ ctx: ViewContext, _ attachments: [Attachment]) -> Node<HTML.BodyContext> {
+    static func gallery(_ ctx: ViewContext, _ attachments: [Attachment], heading: Bool = true) -> Node<HTML.BodyContext> {
         guard !attachments.isEmpty else { return .empty }
         let images = attachments.filter { $0.kind?.isImage == true }
         let documents = attachments.filter { $0.kind?.isImage != true }
         return .section(.class("attachments"),
-            .h2(.text(ctx.t("Foto dan dokumen", "Photos and documents"))),
+            heading ? .h2(.text(ctx.t("Foto dan dokumen", "Photos and documents"))) : .empty,
             .if(!images.isEmpty, .div(.class("gallery"), .forEach(images) { image in
                 let path = SiteRoute.attachment(image.id?.uuidString ?? "").path
                 return .element(named: "figure", nodes: [

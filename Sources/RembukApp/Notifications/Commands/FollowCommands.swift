@@ -3,14 +3,14 @@ import Foundation
 import RembukCore
 
 /// Follow or stop following a subject. The kinds of subject that can be followed are listed here, and the
-/// subject must exist; later components add their kinds (usulan, proyek …).
+/// subject must exist; later components add their kinds (usulan, projects …).
 struct ChangeFollow {
     struct Input: Codable, Sendable {
         var subject_type: String?
         var subject_id: String?
     }
 
-    enum Kind: String, CaseIterable { case region, usulan }
+    enum Kind: String, CaseIterable { case region, usulan, project }
 
     let follow: Bool
 
@@ -29,6 +29,8 @@ struct ChangeFollow {
                   usulan.workflowStatus != .draft else {
                 throw UserFacingError(.notFound, Phrase("Usulan itu tidak ada.", "That proposal does not exist."))
             }
+        case .project:
+            _ = try await ProjectGuard.find(subjectID, on: ctx.db)
         }
         let identity = ctx.identity
         let follow = self.follow

@@ -87,6 +87,7 @@ public final class Follow: Model, @unchecked Sendable {
 
 extension Date {
     var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
 
 struct M008_CreateNotifications: AsyncMigration {

@@ -201,16 +201,12 @@ struct UsulanFields: Sendable {
         let rw = small(input.rw, "rw", "RW")
 
         var point: GeoPoint?
-        let lat = (input.latitude ?? "").trimmingCharacters(in: .whitespaces)
-        let lng = (input.longitude ?? "").trimmingCharacters(in: .whitespaces)
-        if !lat.isEmpty || !lng.isEmpty {
-            if let la = Double(lat.replacingOccurrences(of: ",", with: ".")), let lo = Double(lng.replacingOccurrences(of: ",", with: ".")),
-               (-11.5...6.5).contains(la), (94.0...141.5).contains(lo) {
-                point = GeoPoint(latitude: la, longitude: lo)
-            } else {
-                errors.add("latitude", Phrase("Koordinat harus di Indonesia, misalnya -6.5569 dan 107.4431 (isi keduanya atau kosongkan).",
-                                              "Coordinates must lie in Indonesia, e.g. -6.5569 and 107.4431 (both or neither)."))
-            }
+        switch GeoPoint.typed(latitude: input.latitude ?? "", longitude: input.longitude ?? "") {
+        case .empty: break
+        case let .point(typed): point = typed
+        case .invalid:
+            errors.add("latitude", Phrase("Koordinat harus di Indonesia, misalnya -6.5569 dan 107.4431 (isi keduanya atau kosongkan).",
+                                          "Coordinates must lie in Indonesia, e.g. -6.5569 and 107.4431 (both or neither)."))
         }
 
         var volume = 0.0

@@ -81,6 +81,7 @@ struct UsulanController {
         }
         var merged: Usulan?
         if let target = usulan.mergedInto { merged = try await Usulan.find(target, on: req.db) }
+        let project = try await ProjectUsulan.query(on: req.db).filter(\.$usulan.$id == id).with(\.$project).first()?.project
         let canModerate = UsulanAccess.canModerate(usulan, req.principal)
         let comments = try await Comment.query(on: req.db).filter(\.$subjectType == "usulan").filter(\.$subjectID == id.uuidString)
             .sort(\.$createdAt).sort(\.$id).all()
@@ -89,7 +90,7 @@ struct UsulanController {
                                    draft: commentDraft, errors: commentErrors)
         let page = UsulanDetailPage(usulan: usulan, events: events, desaName: desa?.name ?? usulan.desaCode,
                                     kecamatanName: kecamatan?.name ?? usulan.kecamatanCode, agencyName: agency?.name ?? usulan.targetAgency,
-                                    supported: supported, following: following, mergedInto: merged, errors: errors,
+                                    supported: supported, following: following, mergedInto: merged, project: project, errors: errors,
                                     attachments: try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
                                         .filter(\.$subjectID == id.uuidString).sort(\.$createdAt).all(),
                                     comments: thread, canModerate: canModerate,

@@ -37,6 +37,8 @@ struct UsulanDetailPage {
     var supported: Bool
     var following: Bool
     var mergedInto: Usulan?
+    /// The project that carries this usulan out, once there is one.
+    var project: Project? = nil
     var errors: FormErrors
     var attachments: [Attachment] = []
     var comments: CommentThread
@@ -124,8 +126,21 @@ struct UsulanDetailPage {
                     .unwrap(mergedInto) { target in
                         .p(.text(ctx.t("Digabung ke ", "Merged into ")), .a(.href(SiteRoute.usulan(target.id?.uuidString ?? "").path), .text("\(target.number) “\(target.title)”")))
                     },
+                    projectLine(ctx),
                     .if(status == .draft || status == .revisi, .if(ctx.principal.accountID == usulan.proposerID,
                         .p(.a(.class("button"), .href(SiteRoute.usulanEdit(id).path), .text(status == .draft ? ctx.t("Lanjutkan draf", "Continue the draft") : ctx.t("Perbaiki usulan", "Revise the proposal")))))))
+    }
+
+    /// Where the project carrying it out stands, or, for its agency, the way to make one.
+    func projectLine(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        if let project {
+            return .p(.text(ctx.t("Dikerjakan dalam proyek ", "Carried out by project ")),
+                      .a(.href(SiteRoute.project(project.id?.uuidString ?? "").path), .text("\(project.number) “\(project.title)”")),
+                      .text(ctx.t(": \(project.projectStatus.label(.id)), kemajuan fisik \(ProgressRule.percentText(project.progress)).",
+                                  ": \(project.projectStatus.label(.en)), \(ProgressRule.percentText(project.progress)) done.")))
+        }
+        guard ProjectStatus.linkableUsulan.contains(usulan.workflowStatus), ctx.can(.actForAgency(usulan.targetAgency)) else { return .empty }
+        return .p(.a(.class("button"), .href(SiteRoute.projectNew.path + "?usulan[]=" + id), .text(ctx.t("Jadikan proyek", "Make it a project"))))
     }
 
     func facts(_ ctx: ViewContext) -> Node<HTML.BodyContext> {

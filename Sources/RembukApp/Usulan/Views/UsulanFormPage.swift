@@ -59,7 +59,7 @@ struct UsulanFormPage {
                                    + Bidang.allCases.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
                                selected: input.bidang ?? "", errors: errors),
                 kamusField(ctx),
-                FormKit.select(ctx, name: "desa_code", label: ctx.t("Desa/kelurahan", "Village"), choices: desaChoices(ctx),
+                FormKit.select(ctx, name: "desa_code", label: ctx.t("Desa/kelurahan", "Village"), choices: choices.desaChoices(ctx),
                                selected: input.desa_code ?? "", errors: errors),
                 FormKit.field(ctx, .init(name: "address", label: ctx.t("Alamat lokasi", "Location address"), value: input.address ?? "",
                                          hint: ctx.t("Dusun/kampung, nama jalan atau gang, patokan.", "Hamlet, street or alley, landmark."), required: true), errors: errors),
@@ -123,16 +123,6 @@ struct UsulanFormPage {
         .element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .attribute(named: "name", value: "aksi"),
                                           .attribute(named: "value", value: value), .if(!primary, .attribute(named: "class", value: "secondary")),
                                           .text(label)])
-    }
-
-    func desaChoices(_ ctx: ViewContext) -> [FormKit.Choice] {
-        var result = [FormKit.Choice(value: "", label: ctx.t("— pilih desa/kelurahan —", "— choose a village —"))]
-        for kecamatan in choices.kecamatan {
-            for desa in choices.desa where desa.parentCode == kecamatan.id {
-                result.append(.init(value: desa.id ?? "", label: desa.name, group: "Kecamatan \(kecamatan.name)"))
-            }
-        }
-        return result
     }
 
     func similarSection(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
