@@ -11,15 +11,18 @@ struct AuditController {
         routes.get(.apiAuditHead, use: head)
     }
 
-    static let pageSize = 50
+    static let pageSize = 30
 
+    /// The trail newest first, all of it or one subject's (`?jenis=project&id=…`), 30 records a page (`?sebelum=N`).
     func page(_ req: Request) async throws -> Response {
         let before = req.query[Int64.self, at: "sebelum"]
+        let subject = AuditSubject(type: req.query[String.self, at: "jenis"], id: req.query[String.self, at: "id"])
         let query = AuditRecord.query(on: req.db).sort(\.$id, .descending).limit(Self.pageSize)
         if let before { query.filter(\.$id < before) }
+        if let subject { query.filter(\.$subjectType == subject.type).filter(\.$subjectID == subject.id) }
         let records = try await query.all()
         let head = try await AuditLog.head(on: req.db)
-        return AuditPage(records: records, head: head, before: before).render(await req.viewContext()).response()
+        return AuditPage(records: records, head: head, before: before, subject: subject).render(await req.viewContext()).response()
     }
 
     struct RecordJSON: Content {
@@ -78,43 +81,3 @@ struct AuditController {
     }
 }
 
-struct AuditPage {
-    var records: [AuditRecord]
-    var head: AuditRecord?
-    var before: Int64?
-
-    func render(_ ctx: ViewContext) -> HTML {
-        Layout.page(ctx, title: ctx.t("Jejak audit", "Audit trail"), [
-            .h1(.text(ctx.t("Jejak audit publik", "Public audit trail"))),
-            .p(.class("lead"), .text(ctx.t(
-                "Setiap perubahan di Rembuk dicatat di sini: siapa, apa, kapan, dan mengapa. Tiap catatan memuat sidik SHA-256 dari isinya dan dari catatan sebelumnya, sehingga sejarah tidak bisa diubah diam-diam.",
-                "Every change in Rembuk is recorded here: who, what, when and why. Each record carries a SHA-256 hash of its content and of the record before it, so history cannot be rewritten quietly."))),
-            .div(.class("card"),
-                .p(.strong(.text(ctx.t("Sidik terakhir (kepala rantai)", "Latest hash (head of the chain)")))),
-                .p(.text(ctx.t("Catatan nomor ", "Record number ") + String(head?.id ?? 0))),
-                .p(.class("hash"), .text(head?.hash ?? AuditEntry.genesisHash)),
-                .p(.class("muted"), .text(ctx.t(
-                    "Catat sidik ini (misalnya di berita acara). Kapan pun, siapa pun bisa memeriksa bahwa rantai sampai catatan ini tidak berubah: unduh catatannya dari ",
-                    "Write this hash down (for instance in minutes). Anyone can later check that the chain up to this record is unchanged: download the records from ")),
-                   .a(.href(SiteRoute.apiAudit.path), .text(SiteRoute.apiAudit.path)),
-                   .text(ctx.t(" atau jalankan ", " or run ")), .code("rembuk audit verify"), .text("."))),
-            .table(
-                .caption(.text(ctx.t("Catatan terbaru", "Latest records"))),
-                .thead(.tr(.th(.class("num"), .text("No.")), .th(.text(ctx.t("Waktu", "Time"))), .th(.text(ctx.t("Pelaku", "Actor"))),
-                           .th(.text(ctx.t("Tindakan", "Action"))), .th(.text(ctx.t("Keterangan", "Details"))), .th(.class("hide-small"), .text(ctx.t("Sidik", "Hash"))))),
-                .tbody(.forEach(records) { record in
-                    .tr(.td(.class("num"), .text(String(record.id ?? 0))),
-                        .td(.text(DateText.dateTime(Date(millis: record.occurredAtMillis), ctx.language))),
-                        .td(.text(record.actorLabel)),
-                        .td(.code(.text(record.action)), .text(" "), .span(.class("muted"), .text(record.subjectType + " " + record.subjectID.prefix(13)))),
-                        .td(.text(record.summary), .if(!record.reason.isEmpty, .group(.br(), .em(.text(ctx.t("Alasan: ", "Reason: ") + record.reason))))),
-                        .td(.class("hash hide-small"), .text(String(record.hash.prefix(12)) + "…")))
-                })
-            ),
-            .unwrap(records.last?.id) { last in
-                last > 1 ? .nav(.class("pager"), .attribute(named: "aria-label", value: ctx.t("Halaman", "Pages")),
-                                .a(.href(SiteRoute.audit.path + "?sebelum=\(last)"), .text(ctx.t("Catatan lebih lama ›", "Older records ›")))) : .empty
-            },
-        ])
-    }
-}

@@ -111,6 +111,7 @@ import Vapor
             var admin = TestBrowser(app)
             try await admin.signIn("admin@rembuk.test")
             let warga = try #require(try await Account.query(on: app.db).filter(\.$email == "warga@rembuk.test").first())
+            let inboxBefore = try await InboxItem.query(on: app.db).filter(\.$account.$id == warga.id!).count()
             // when
             let granted = try await admin.post(SiteRoute.adminGrant(warga.id!.uuidString).path,
                                                ["role": "operator_desa", "region_code": "32.14.02.2001", "reason": "SK Kades 12/2026"])
@@ -123,7 +124,7 @@ import Vapor
             #expect(revoked.status == .seeOther)
             let actions = try await AuditRecord.query(on: app.db).filter(\.$subjectID == warga.id!.uuidString).sort(\.$id).all().map(\.action)
             #expect(actions.suffix(2) == ["role.granted", "role.revoked"])
-            #expect(try await InboxItem.query(on: app.db).filter(\.$account.$id == warga.id!).count() == 2)
+            #expect(try await InboxItem.query(on: app.db).filter(\.$account.$id == warga.id!).count() == inboxBefore + 2)
             // and the operator desa of 32.14.02.2001 is now no operator at all
             var browser = TestBrowser(app)
             try await browser.signIn("warga@rembuk.test")

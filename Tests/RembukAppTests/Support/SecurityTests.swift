@@ -166,8 +166,12 @@ import Vapor
             let issueFour = [SiteRoute.forum(forum).path, SiteRoute.forumAttendance(forum).path, SiteRoute.forumAttendanceSheet(forum).path,
                              SiteRoute.forumMinutes(forum).path, SiteRoute.forumDecide(forum, item.id!.uuidString).path, SiteRoute.forumFunnel.path,
                              SiteRoute.cycleAgencyCeilings(String(year + 1), "32.14.01").path]
+            let project = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.selesai.rawValue).first()).id!.uuidString
+            let issueFive = [SiteRoute.projects.path, SiteRoute.projectNew.path, SiteRoute.project(project).path, SiteRoute.projectEdit(project).path,
+                             SiteRoute.audit.path + "?jenis=project&id=\(project)"]
+            let underWay = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.pelaksanaan.rawValue).first()).id!.uuidString
             var visitor = TestBrowser(app)
-            for (page, signedIn) in (pages + issueThree + issueFour).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
+            for (page, signedIn) in (pages + issueThree + issueFour + issueFive + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.body.readableBytes + css <= 30_000, "\(page): \(response.body.readableBytes) B + \(css) B of CSS")

@@ -37,6 +37,8 @@ struct ProjectPage {
             facts(ctx),
             origin(ctx),
             timeline(ctx),
+            .p(.a(.href(AuditSubject(type: "project", id: id)?.trail ?? SiteRoute.audit.path),
+                  .text(ctx.t("Jejak audit proyek ini", "This project's audit trail")))),
         ])
     }
 

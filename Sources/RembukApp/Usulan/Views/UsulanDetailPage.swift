@@ -75,6 +75,8 @@ struct UsulanDetailPage {
             actions(ctx),
             pokirForm(ctx),
             timeline(ctx),
+            .p(.a(.href(AuditSubject(type: "usulan", id: id)?.trail ?? SiteRoute.audit.path),
+                  .text(ctx.t("Jejak audit usulan ini", "This proposal's audit trail")))),
             comments.render(ctx),
             moderation(ctx),
         ])

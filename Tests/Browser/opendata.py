@@ -1,0 +1,91 @@
+"""Checks Rembuk's open data from the outside, against the running demo after the browser journey:
+every JSON list and record validates against its schema in the served OpenAPI document (jsonschema,
+draft 2020-12, with format checks), and every CSV download parses with Python's csv module and says the
+same as the JSON. Usage: opendata.py BASE_URL"""
+import csv
+import io
+import json
+import sys
+import urllib.request
+
+import jsonschema
+
+base = sys.argv[1].rstrip("/")
+passed = failed = 0
+
+
+def check(name, condition):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", name)
+
+
+def get(path):
+    with urllib.request.urlopen(base + path) as response:
+        return response.read(), response.headers.get("Content-Type", "")
+
+
+def get_json(path):
+    return json.loads(get(path)[0])
+
+
+def get_csv(path):
+    body, kind = get(path)
+    check(path + " is CSV in UTF-8", kind.startswith("text/csv") and body.startswith(b"\xef\xbb\xbf"))
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+document = get_json("/api/v1/openapi.json")
+
+
+def validate(value, schema_name, label):
+    schema = {"$ref": "#/components/schemas/" + schema_name, "components": document["components"]}
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(value), key=lambda e: list(e.path))
+    for error in errors[:3]:
+        print("  %s: %s at %s" % (label, error.message, "/".join(map(str, error.path))))
+    check(label + " matches " + schema_name, not errors)
+
+
+# Projects: the API list and every record with its reports.
+projects = get_json("/api/v1/proyek?per=100")
+validate(projects, "ProjectPage", "/api/v1/proyek")
+check("projects in the demo", len(projects["data"]) >= 8)
+check("projects in every status", {p["status"] for p in projects["data"]} >= {"perencanaan", "pengadaan", "pelaksanaan", "selesai", "terhambat"})
+report_count = 0
+for project in projects["data"]:
+    full = get_json("/api/v1/proyek/" + project["id"])
+    validate(full, "Project", "/api/v1/proyek/" + project["number"])
+    report_count += len(full["reports"])
+    check(project["number"] + " realised within pagu", full["realised"] <= full["pagu"])
+
+# The project CSV says what the JSON export says, row by row.
+exported = get_json("/proyek/unduh.json")["data"]
+validate({"data": exported}, "ProjectPage", "/proyek/unduh.json")
+rows = get_csv("/proyek/unduh.csv")
+header = rows[0]
+check("project CSV header", header[:3] == ["Nomor", "Tahun", "Kegiatan"] and "Pagu (Rp)" in header)
+check("one CSV row per project", len(rows) - 1 == len(exported))
+by_number = {r["number"]: r for r in exported}
+for row in rows[1:]:
+    record = dict(zip(header, row))
+    source = by_number.get(record["Nomor"])
+    check("CSV row %s is a project" % record["Nomor"], source is not None)
+    if source:
+        check("CSV %s title and money" % record["Nomor"],
+              record["Kegiatan"] == source["title"] and int(record["Pagu (Rp)"]) == source["pagu"] and int(record["Realisasi (Rp)"]) == source["realised"])
+        check("CSV %s progress" % record["Nomor"], float(record["Kemajuan fisik (%)"].replace(",", ".")) == source["progressPercent"])
+reports = get_csv("/proyek/laporan.csv")
+check("one CSV row per progress report", len(reports) - 1 == report_count)
+
+# Usulan: the API list validates and the CSV has the JSON's rows.
+usulan = get_json("/api/v1/usulan?per=100")
+validate(usulan, "UsulanPage", "/api/v1/usulan")
+rows = get_csv("/usulan/unduh.csv")
+check("one usulan CSV row per usulan", len(rows) - 1 == len(get_json("/usulan/unduh.json")["data"]))
+
+print("open data checks: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
