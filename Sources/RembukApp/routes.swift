@@ -20,7 +20,7 @@ public enum SiteRoute: Hashable, Sendable {
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String), forumFiles(String), forumFileRemove(String, String)
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
-    case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String)
+    case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
@@ -103,6 +103,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .projectExportJSON: "/proyek/unduh.json"
         case .projectReportsCSV: "/proyek/laporan.csv"
         case .apiProjectList: "/api/v1/proyek"
+        case .dashboard: "/dasbor"
+        case let .dashboardCSV(name): "/dasbor/unduh/\(name)"
         case let .apiProject(id): "/api/v1/proyek/\(id)"
         case .adminAccounts: "/admin/akun"
         case .adminNewAccount: "/admin/akun/baru"
@@ -159,6 +161,7 @@ func routes(_ app: Application) throws {
     ForumProceedingsController().register(pages)
     ProjectController().register(pages)
     ProjectDataController().register(pages)
+    DashboardController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

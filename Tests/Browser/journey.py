@@ -367,6 +367,12 @@ try:
     shot("11e-usulan-masuk-rkpd")
 
     # Issue 5: the agency makes the usulan a project, reports progress twice with photos, a visitor follows it.
+    def pupr_spent():
+        driver.get(base + "/dasbor")
+        row = driver.find_element(By.XPATH, "//section[@aria-labelledby='h-opd']//tr[td[1][normalize-space()='Dinas Pekerjaan Umum dan Penataan Ruang']]")
+        return row.find_elements(By.TAG_NAME, "td")[3].text
+
+    spent_before = pupr_spent()
     sign_in("opd@rembuk.test")
     driver.get(usulan_url)
     click_and_wait(driver.find_element(By.LINK_TEXT, "Jadikan proyek"))
@@ -407,6 +413,10 @@ try:
     images = driver.find_elements(By.CSS_SELECTOR, "ol.timeline img")
     check("both reports' photos load", len(images) == 2 and all(driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", i) == 96 for i in images))
     shot("12b-proyek-publik")
+    spent_after = pupr_spent()
+    check("the dashboard's PUPR spending grew by the reports", spent_after != spent_before)
+    check("the dashboard draws its charts as SVG", len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg[role=img]")) == 6)
+    shot("12d-dasbor")
     driver.get(usulan_url)
     check("the citizen's usulan follows the project", shows("Dilaksanakan", "Dikerjakan dalam proyek"))
     driver.get(base + "/proyek")

@@ -103,3 +103,25 @@ import Testing
         #expect(GeoPoint.typed(latitude: "utara", longitude: "107") == .invalid)
     }
 }
+
+@Suite struct ChartScaleTests {
+    @Test func axesEndOnRoundNumbers() {
+        #expect(ChartScale.niceMax(0) == 1)
+        #expect(ChartScale.niceMax(1) == 1)
+        #expect(ChartScale.niceMax(7) == 10)
+        #expect(ChartScale.niceMax(10) == 10)
+        #expect(ChartScale.niceMax(11) == 20)
+        #expect(ChartScale.niceMax(420_000_000) == 500_000_000)
+        #expect(ChartScale.niceMax(1_595_275_000) == 2_000_000_000)
+        #expect(ChartScale.niceMax(2_000_000_001) == 5_000_000_000)
+    }
+
+    @Test func barsAreProportionalAndNeverVanish() {
+        #expect(ChartScale.length(250, axis: 1_000, width: 400) == 100)
+        #expect(ChartScale.length(1, axis: 1_000_000, width: 400) == 1)
+        #expect(ChartScale.length(0, axis: 1_000, width: 400) == 0)
+        #expect(ChartScale.length(2_000, axis: 1_000, width: 400) == 400)
+        #expect(ChartScale.percent(1, of: 3) == 33)
+        #expect(ChartScale.percent(5, of: 0) == 0)
+    }
+}

@@ -29,6 +29,11 @@ struct OpenDataPage {
         let items: [(String, String, String)] = [
             (SiteRoute.apiRegion(kabupaten).path, ctx.t("Kabupaten dan kecamatannya (JSON)", "The kabupaten and its districts (JSON)"), "wilayah"),
             (SiteRoute.apiAgencies.path, ctx.t("Perangkat daerah (JSON)", "Agencies (JSON)"), "opd"),
+            (SiteRoute.apiProjectList.path, ctx.t("Proyek dengan pagu, realisasi dan kemajuan (JSON, bertahap)", "Projects with budget, spending and progress (JSON, paged)"), "proyek"),
+            (SiteRoute.projectExportCSV.path, ctx.t("Semua proyek (CSV untuk Excel)", "All projects (CSV for Excel)"), "proyek-csv"),
+            (SiteRoute.projectReportsCSV.path, ctx.t("Semua laporan kemajuan proyek (CSV)", "Every project progress report (CSV)"), "laporan-csv"),
+            (SiteRoute.usulanExportCSV.path, ctx.t("Semua usulan warga (CSV untuk Excel)", "All citizens' proposals (CSV for Excel)"), "usulan-csv"),
+            (SiteRoute.dashboard.path, ctx.t("Dasbor dengan grafik; angka tiap grafik sebagai CSV", "Dashboard with charts; each chart's numbers as CSV"), "dasbor"),
             (SiteRoute.apiAudit.path, ctx.t("Jejak audit, lengkap dengan sidik (JSON, bertahap)", "The audit trail with hashes (JSON, paged)"), "audit"),
             (SiteRoute.apiAuditHead.path, ctx.t("Kepala rantai audit (JSON)", "Head of the audit chain (JSON)"), "head"),
             (SiteRoute.openAPI.path, ctx.t("Deskripsi API (OpenAPI 3.1)", "API description (OpenAPI 3.1)"), "openapi"),

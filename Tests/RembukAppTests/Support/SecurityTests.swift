@@ -168,7 +168,7 @@ import Vapor
                              SiteRoute.cycleAgencyCeilings(String(year + 1), "32.14.01").path]
             let project = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.selesai.rawValue).first()).id!.uuidString
             let issueFive = [SiteRoute.projects.path, SiteRoute.projectNew.path, SiteRoute.project(project).path, SiteRoute.projectEdit(project).path,
-                             SiteRoute.audit.path + "?jenis=project&id=\(project)"]
+                             SiteRoute.audit.path + "?jenis=project&id=\(project)", SiteRoute.dashboard.path]
             let underWay = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.pelaksanaan.rawValue).first()).id!.uuidString
             var visitor = TestBrowser(app)
             for (page, signedIn) in (pages + issueThree + issueFour + issueFive + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {

@@ -32,8 +32,7 @@ struct ProjectController {
         let query = Project.query(on: req.db)
         filter.apply(to: query)
         let total = try await query.count()
-        let totalPagu = try await query.sum(\.$pagu) ?? 0
-        let totalRealised = try await query.sum(\.$realised) ?? 0
+        let (totalPagu, totalRealised) = try await filter.totals(on: req.db)
         let projects = try await query.sort(\.$year, .descending).sort(\.$title).sort(\.$id)
             .range((filter.page - 1) * ProjectFilter.perPage ..< filter.page * ProjectFilter.perPage).all()
         let names = try await RegionNames.load(projects.flatMap { [$0.desaCode, $0.kecamatanCode] }, on: req.db)

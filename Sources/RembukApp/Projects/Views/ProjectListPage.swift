@@ -1,6 +1,7 @@
 import Fluent
 import Plot
 import RembukCore
+import SQLKit
 import Vapor
 
 /// The project list's filter, read from the query string (`?kecamatan=&opd=&status=&tahun=&halaman=`).
@@ -29,6 +30,21 @@ struct ProjectFilter: Sendable {
         if let kecamatan { query.filter(\.$kecamatanCode == kecamatan) }
         if let agency { query.filter(\.$agency == agency) }
         if let status { query.filter(\.$status == status.rawValue) }
+    }
+
+    /// The filtered projects' total pagu and realisation, summed by the database (as BIGINT: PostgreSQL sums
+    /// a BIGINT column into NUMERIC).
+    func totals(on db: any Database) async throws -> (pagu: Int64, realised: Int64) {
+        let select = db.sql.select()
+            .column(SQLRaw("CAST(COALESCE(SUM(pagu), 0) AS BIGINT)"), as: "pagu")
+            .column(SQLRaw("CAST(COALESCE(SUM(realised), 0) AS BIGINT)"), as: "realised")
+            .from(Project.schema)
+        if let year { select.where("year", .equal, SQLBind(year)) }
+        if let kecamatan { select.where("kecamatan_code", .equal, SQLBind(kecamatan)) }
+        if let agency { select.where("agency", .equal, SQLBind(agency)) }
+        if let status { select.where("status", .equal, SQLBind(status.rawValue)) }
+        guard let row = try await select.first() else { return (0, 0) }
+        return (try row.decode(column: "pagu", as: Int64.self), try row.decode(column: "realised", as: Int64.self))
     }
 
     func query(page: Int?) -> String {
@@ -60,7 +76,8 @@ struct ProjectListPage {
             .p(.class("lead"), .text(ctx.t("Kegiatan yang dianggarkan dari usulan warga dan program perangkat daerah: berapa nilainya, dari mana dananya, sampai mana pekerjaannya.",
                                            "Activities budgeted from citizens' proposals and agency programmes: how much, from which funds, how far along."))),
             .p(canCreate ? .a(.class("button"), .href(SiteRoute.projectNew.path), .text(ctx.t("Buat proyek", "Create a project"))) : .empty,
-               canCreate ? .text(" ") : .empty),
+               canCreate ? .text(" ") : .empty,
+               .a(.href(SiteRoute.dashboard.path), .text(ctx.t("Dasbor: grafik pagu, realisasi, dan keikutsertaan", "Dashboard: budget, spending and participation charts")))),
             filters(ctx),
             .p(.attribute(named: "role", value: "status"),
                .text(ctx.t("\(total) proyek, pagu \(Rupiah(totalPagu).formatted), realisasi \(Rupiah(totalRealised).formatted)",
