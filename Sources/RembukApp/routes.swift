@@ -5,7 +5,7 @@ import Vapor
 public enum SiteRoute: Hashable, Sendable {
     case home, plain, healthz, metrics, stylesheet
     case language(String)
-    case regions, region(String)
+    case regions, region(String), regionPopulation(String)
     case register, login, logout, account, changePassword, notificationSettings
     case inbox, inboxRead(String), apiTokens, apiTokenRevoke(String)
     case follow, unfollow
@@ -20,7 +20,7 @@ public enum SiteRoute: Hashable, Sendable {
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String), forumFiles(String), forumFileRemove(String, String)
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
-    case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String)
+    case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
@@ -35,6 +35,7 @@ public enum SiteRoute: Hashable, Sendable {
         case let .language(code): "/bahasa/\(code)"
         case .regions: "/wilayah"
         case let .region(code): "/wilayah/\(code)"
+        case let .regionPopulation(code): "/wilayah/\(code)/penduduk"
         case .register: "/daftar"
         case .login: "/masuk"
         case .logout: "/keluar"
@@ -104,6 +105,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .projectReportsCSV: "/proyek/laporan.csv"
         case .apiProjectList: "/api/v1/proyek"
         case .dashboard: "/dasbor"
+        case let .projectFeed(kecamatan): "/proyek/kabar/\(kecamatan)"
         case let .dashboardCSV(name): "/dasbor/unduh/\(name)"
         case let .apiProject(id): "/api/v1/proyek/\(id)"
         case .adminAccounts: "/admin/akun"

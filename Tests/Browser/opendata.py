@@ -81,6 +81,18 @@ for row in rows[1:]:
 reports = get_csv("/proyek/laporan.csv")
 check("one CSV row per progress report", len(reports) - 1 == report_count)
 
+# The Atom feed of the journey's kecamatan parses as XML and carries the journey's two reports.
+import xml.etree.ElementTree as ET
+body, kind = get("/proyek/kabar/32.14.01")
+check("Atom content type", kind.startswith("application/atom+xml"))
+atom = "{http://www.w3.org/2005/Atom}"
+feed = ET.fromstring(body)
+entries = feed.findall(atom + "entry")
+check("feed titled for the kecamatan", feed.findtext(atom + "title") == "Kabar proyek Kecamatan Purwakarta")
+check("feed has entries, each complete", entries and all(e.findtext(atom + t) for e in entries for t in ("id", "title", "updated")))
+check("feed carries the journey's reports", any("kemajuan 70 %" in (e.findtext(atom + "title") or "") for e in entries))
+check("feed entries newest first", [e.findtext(atom + "updated") for e in entries] == sorted((e.findtext(atom + "updated") for e in entries), reverse=True))
+
 # Usulan: the API list validates and the CSV has the JSON's rows.
 usulan = get_json("/api/v1/usulan?per=100")
 validate(usulan, "UsulanPage", "/api/v1/usulan")

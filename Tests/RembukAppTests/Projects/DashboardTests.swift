@@ -63,3 +63,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RegionPopulationTests {
+    @Test func bappedaEntersAKecamatansPopulationAndTheDashboardCountsPerThousand() async throws {
+        try await withRembuk { app in
+            // given
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            var citizen = TestBrowser(app)
+            try await citizen.signIn("warga@rembuk.test")
+            let path = SiteRoute.regionPopulation("32.14.01").path
+            let before = try await auditCount(app)
+            // when someone else tries, or the figures are wrong
+            let forbidden = try await citizen.post(path, ["population": "98.250", "source": "BPS Kecamatan Purwakarta Dalam Angka 2025"])
+            let bad = try await admin.post(path, ["population": "sembilan puluh ribu", "source": ""])
+            // then nothing changes
+            #expect(forbidden.status == .forbidden)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("Jumlah penduduk berupa angka") && bad.text.contains("Tulis sumbernya"))
+            #expect(try await auditCount(app) == before)
+            // when Bappeda enters it with its source
+            #expect(try await admin.post(path, ["population": "98.250", "source": "BPS Kecamatan Purwakarta Dalam Angka 2025"]).status == .seeOther)
+            // then the audit keeps the source and the dashboard divides by it
+            let record = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "region.population_set").first())
+            #expect(record.reason == "BPS Kecamatan Purwakarta Dalam Angka 2025")
+            let usulan = try await Usulan.publicQuery(on: app.db).filter(\.$kecamatanCode == "32.14.01").count()
+            let rows = try CSV.parse(try await citizen.get(SiteRoute.dashboardCSV("partisipasi").path).text, separator: ";")
+            let row = try #require(rows.first { $0.count > 1 && $0[1] == "32.14.01" })
+            #expect(row[2] == String(usulan) && row[3] == "98250")
+            #expect(row[4] == DecimalText.plain((Double(usulan) * 10_000 / 98_250).rounded() / 10))
+        }
+    }
+}

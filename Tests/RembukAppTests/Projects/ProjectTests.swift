@@ -259,3 +259,28 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProjectFeedTests {
+    @Test func aKecamatanFeedCarriesItsProjectsReportsEscaped() async throws {
+        try await withRembuk { app in
+            // given a report whose notes hold markup
+            var opd = TestBrowser(app)
+            try await opd.signIn("opd@rembuk.test")
+            let id = try await ProjectTests.create(&opd)
+            _ = try await opd.postMultipart(SiteRoute.projectReport(id).path,
+                                            ["reported_on": LocalDate(Date()).iso, "progress": "20", "realised": "10.000.000",
+                                             "notes": "Galian <b>selesai</b> & pondasi mulai.", "problems": "", "reason": ""], files: [])
+            // when
+            var visitor = TestBrowser(app)
+            let feed = try await visitor.get(SiteRoute.projectFeed("32.14.01").path)
+            // then
+            #expect(feed.status == .ok)
+            #expect(feed.headers.first(name: .contentType)?.hasPrefix("application/atom+xml") == true)
+            #expect(feed.text.contains("<title>Kabar proyek Kecamatan Purwakarta</title>"))
+            #expect(feed.text.contains("kemajuan 20 %"))
+            #expect(feed.text.contains("Galian &lt;b&gt;selesai&lt;/b&gt; &amp; pondasi mulai.") && !feed.text.contains("<b>"))
+            #expect(try await visitor.get(SiteRoute.projectFeed("32.14.99").path).status == .notFound)
+            #expect(try await visitor.get(SiteRoute.projectFeed("32.15.01").path).status == .notFound)
+        }
+    }
+}

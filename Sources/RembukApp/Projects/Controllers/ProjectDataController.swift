@@ -15,6 +15,21 @@ struct ProjectDataController {
         routes.get(.projectReportsCSV, use: reportsCSV)
         routes.get(.apiProjectList, use: apiList)
         routes.get(.apiProject(":id"), use: apiRead)
+        routes.get(.projectFeed(":kecamatan"), use: feed)
+    }
+
+    /// `/proyek/kabar/{kecamatan}`: the Atom feed of a kecamatan's project reports and changes.
+    func feed(_ req: Request) async throws -> Response {
+        let code = req.parameters.get("kecamatan") ?? ""
+        guard let region = RegionCode(code), region.level == .kecamatan, req.settings.kabupaten.contains(region),
+              let kecamatan = try await Region.find(region.value, on: req.db) else {
+            throw UserFacingError(.notFound, Phrase("Kecamatan itu tidak ada.", "That district does not exist."))
+        }
+        let feed = try await ProjectFeed.load(kecamatan: kecamatan, on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return Response(status: .ok, headers: headers, body: .init(string: feed.xml(baseURL: req.settings.baseURL, now: Date())))
     }
 
     func filtered(_ req: Request) -> QueryBuilder<Project> {

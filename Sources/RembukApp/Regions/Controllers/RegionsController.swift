@@ -6,6 +6,7 @@ struct RegionsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.regions, use: index)
         routes.get(.region(":code"), use: show)
+        routes.post(.regionPopulation(":code"), use: population)
         routes.get(.apiRegion(":code"), use: apiShow)
         routes.get(.apiAgencies, use: apiAgencies)
     }
@@ -17,7 +18,19 @@ struct RegionsController {
         return RegionsIndexPage(kabupatens: kabupatens, counts: counts, home: req.settings.kabupaten.value).render(ctx).response()
     }
 
-    func show(_ req: Request) async throws -> Response {
+    func population(_ req: Request) async throws -> Response {
+        struct Input: Decodable { var population: String?; var source: String? }
+        let region = try await find(req)
+        let input = try req.content.decode(Input.self)
+        switch try await SetRegionPopulation().run(region: region, population: input.population, source: input.source, in: req.invocation) {
+        case .saved: return req.redirect(to: SiteRoute.region(region.code.value).path)
+        case let .invalid(errors): return try await show(req, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response { try await show(req, errors: FormErrors(), status: .ok) }
+
+    func show(_ req: Request, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         let region = try await find(req)
         let ctx = await req.viewContext()
         let children = try await Region.query(on: req.db).filter(\.$parentCode == region.id).sort(\.$id).all()
@@ -29,8 +42,9 @@ struct RegionsController {
             following = try await Follow.query(on: req.db).filter(\.$account.$id == account)
                 .filter(\.$subjectType == "region").filter(\.$subjectID == region.code.value).first() != nil
         }
-        let page = RegionPage(region: region, ancestors: ancestors, children: children, childCounts: grandchildren, following: following)
-        return page.render(ctx).response()
+        let page = RegionPage(region: region, ancestors: ancestors, children: children, childCounts: grandchildren, following: following,
+                              errors: errors)
+        return page.render(ctx).response(status: status)
     }
 
     struct RegionJSON: Content {

@@ -62,6 +62,7 @@ struct RegionPage {
     var children: [Region]
     var childCounts: [String: [String: Int]]
     var following: Bool
+    var errors = FormErrors()
 
     func render(_ ctx: ViewContext) -> HTML {
         let kind = region.recordKind.label(ctx.language)
@@ -75,6 +76,11 @@ struct RegionPage {
                 .unwrap(region.population) { .group(.dt(.text(ctx.t("Penduduk", "Residents"))), .dd(.text(formatCount($0, ctx.language)))) }
             ),
             followForm(ctx),
+            region.depth == 2
+                ? .p(.a(.href(SiteRoute.projects.path + "?kecamatan=" + region.code.value), .text(ctx.t("Proyek di kecamatan ini", "Projects in this district"))),
+                     .text(" · "), .a(.href(SiteRoute.projectFeed(region.code.value).path), .text(ctx.t("kabarnya lewat Atom", "its Atom feed"))))
+                : .empty,
+            populationForm(ctx),
             childrenTable(ctx),
         ])
     }
@@ -83,6 +89,24 @@ struct RegionPage {
         .nav(.attribute(named: "aria-label", value: ctx.t("Letak wilayah", "Where this region is")), .class("crumbs"),
              .ul(.li(.a(.href(SiteRoute.regions.path), .text(ctx.t("Wilayah", "Regions")))),
                  .forEach(ancestors) { .li(.text("› "), .a(.href(SiteRoute.region($0.id ?? "").path), .text($0.name))) }))
+    }
+
+    /// Bappeda enters a kecamatan's or desa's population from a published source (for per-resident figures).
+    func populationForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard region.depth >= 2, ctx.kabupaten.contains(region.code), ctx.can(.managePlanning(kabupaten: ctx.kabupaten)) else { return .empty }
+        return .element(named: "details", nodes: [
+            errors.isEmpty ? .empty : .attribute(named: "open", value: "open"),
+            .element(named: "summary", text: ctx.t("Isi jumlah penduduk", "Enter the population")),
+            FormKit.summary(ctx, errors),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.regionPopulation(region.code.value).path),
+                FormKit.csrf(ctx),
+                FormKit.field(ctx, .init(name: "population", label: ctx.t("Jumlah penduduk", "Population"), value: region.population.map(String.init) ?? "",
+                                         required: true, inputMode: "numeric"), errors: errors),
+                FormKit.field(ctx, .init(name: "source", label: ctx.t("Sumber", "Source"), value: "",
+                                         hint: ctx.t("Mis. BPS, Kecamatan Purwakarta Dalam Angka 2025. Tercatat di jejak audit.", "E.g. the statistics office's yearbook. Kept in the audit trail."),
+                                         required: true), errors: errors),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save")))),
+        ])
     }
 
     func followForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
