@@ -21,6 +21,7 @@ public enum SiteRoute: Hashable, Sendable {
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
+    case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
@@ -106,6 +107,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiProjectList: "/api/v1/proyek"
         case .dashboard: "/dasbor"
         case let .projectFeed(kecamatan): "/proyek/kabar/\(kecamatan)"
+        case .forumResultsCSV: "/musrenbang/unduh.csv"
+        case .forumResultsJSON: "/musrenbang/unduh.json"
+        case .paguCSV: "/jadwal/pagu.csv"
+        case .paguJSON: "/jadwal/pagu.json"
+        case .apiForumResults: "/api/v1/musrenbang/hasil"
+        case .apiPagu: "/api/v1/pagu"
+        case let .openDataset(name): "/data/\(name)"
         case let .dashboardCSV(name): "/dasbor/unduh/\(name)"
         case let .apiProject(id): "/api/v1/proyek/\(id)"
         case .adminAccounts: "/admin/akun"
@@ -164,6 +172,7 @@ func routes(_ app: Application) throws {
     ProjectController().register(pages)
     ProjectDataController().register(pages)
     DashboardController().register(pages)
+    PlanningDataController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

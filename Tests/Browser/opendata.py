@@ -93,6 +93,26 @@ check("feed has entries, each complete", entries and all(e.findtext(atom + t) fo
 check("feed carries the journey's reports", any("kemajuan 70 %" in (e.findtext(atom + "title") or "") for e in entries))
 check("feed entries newest first", [e.findtext(atom + "updated") for e in entries] == sorted((e.findtext(atom + "updated") for e in entries), reverse=True))
 
+# Forum results and pagu: API validates, CSV has the JSON's rows; the journey closed four forums.
+results = get_json("/api/v1/musrenbang/hasil")
+validate(results, "ForumResultList", "/api/v1/musrenbang/hasil")
+check("the journey's closed forums have results", len(results["data"]) >= 4)
+rows = get_csv("/musrenbang/unduh.csv")
+check("one forum-result CSV row per result", len(rows) - 1 == len(get_json("/musrenbang/unduh.json")["data"]) == len(results["data"]))
+check("forum-result CSV matches", all(r[7] == j["usulan"] and int(r[14]) == j["cost"] for r, j in zip(rows[1:], results["data"])))
+pagu = get_json("/api/v1/pagu")
+validate(pagu, "PaguList", "/api/v1/pagu")
+rows = get_csv("/jadwal/pagu.csv")
+check("one pagu CSV row per kecamatan and year", len(rows) - 1 == len(pagu["data"]) > 0)
+check("pagu CSV matches", all(r[1] == j["kecamatan"]["code"] and int(r[3]) == j["pagu"] for r, j in zip(rows[1:], pagu["data"])))
+
+# The catalogue lists every dataset with a dictionary page.
+catalogue = get("/data")[0].decode()
+for dataset in ("usulan", "musrenbang", "proyek", "laporan-proyek", "pagu"):
+    check("catalogue links the %s dictionary" % dataset, ('href="/data/%s"' % dataset) in catalogue)
+    check("%s dictionary page" % dataset, "Kamus data" in get("/data/" + dataset)[0].decode())
+check("catalogue states the licence", "CC BY 4.0" in catalogue)
+
 # Usulan: the API list validates and the CSV has the JSON's rows.
 usulan = get_json("/api/v1/usulan?per=100")
 validate(usulan, "UsulanPage", "/api/v1/usulan")
