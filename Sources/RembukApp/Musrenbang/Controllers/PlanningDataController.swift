@@ -27,7 +27,7 @@ struct PlanningDataController {
     }
 
     func year(_ req: Request) -> Int? {
-        req.query[String.self, at: "tahun"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil }
+        req.budgetYearQuery
     }
 
     func results(_ req: Request) async throws -> [ForumResultRecord] {

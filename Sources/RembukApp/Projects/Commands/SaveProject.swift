@@ -87,14 +87,7 @@ struct SaveProject {
         } else {
             errors.add("desa_code", Phrase("Pilih desa/kelurahan lokasi kegiatan.", "Choose the village where the work is."))
         }
-        var point: GeoPoint?
-        switch GeoPoint.typed(latitude: input.latitude ?? "", longitude: input.longitude ?? "") {
-        case .empty: break
-        case let .point(typed): point = typed
-        case .invalid:
-            errors.add("latitude", Phrase("Koordinat harus di Indonesia, misalnya -6.5569 dan 107.4431 (isi keduanya atau kosongkan).",
-                                          "Coordinates must lie in Indonesia, e.g. -6.5569 and 107.4431 (both or neither)."))
-        }
+        let point = TypedLocation.point(latitude: input.latitude, longitude: input.longitude, errors: &errors)
         let start = LocalDate(iso: (input.planned_start ?? "").trimmingCharacters(in: .whitespaces))
         let end = LocalDate(iso: (input.planned_end ?? "").trimmingCharacters(in: .whitespaces))
         if start == nil { errors.add("planned_start", Phrase("Isi tanggal rencana mulai.", "Enter the planned start.")) }

@@ -11,8 +11,7 @@ struct DashboardController {
     }
 
     func load(_ req: Request) async throws -> ProjectDashboard {
-        let year = req.query[String.self, at: "tahun"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil }
-        return try await ProjectDashboard.load(year: year, kabupaten: req.settings.kabupaten.value, on: req.db)
+        try await ProjectDashboard.load(year: req.budgetYearQuery, kabupaten: req.settings.kabupaten.value, on: req.db)
     }
 
     func page(_ req: Request) async throws -> Response {

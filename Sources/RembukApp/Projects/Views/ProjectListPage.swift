@@ -14,10 +14,7 @@ struct ProjectFilter: Sendable {
     var page: Int
 
     init(_ req: Request) {
-        func value(_ key: String) -> String? {
-            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
-            return v
-        }
+        let value = req.queryValue
         year = value("tahun").flatMap(Int.init)
         kecamatan = value("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
         agency = value("opd").map { String($0.prefix(60)) }

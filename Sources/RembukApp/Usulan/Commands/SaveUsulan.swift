@@ -200,14 +200,7 @@ struct UsulanFields: Sendable {
         let rt = small(input.rt, "rt", "RT")
         let rw = small(input.rw, "rw", "RW")
 
-        var point: GeoPoint?
-        switch GeoPoint.typed(latitude: input.latitude ?? "", longitude: input.longitude ?? "") {
-        case .empty: break
-        case let .point(typed): point = typed
-        case .invalid:
-            errors.add("latitude", Phrase("Koordinat harus di Indonesia, misalnya -6.5569 dan 107.4431 (isi keduanya atau kosongkan).",
-                                          "Coordinates must lie in Indonesia, e.g. -6.5569 and 107.4431 (both or neither)."))
-        }
+        let point = TypedLocation.point(latitude: input.latitude, longitude: input.longitude, errors: &errors)
 
         var volume = 0.0
         let volumeText = (input.volume ?? "").trimmingCharacters(in: .whitespaces)

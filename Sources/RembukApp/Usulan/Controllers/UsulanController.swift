@@ -207,10 +207,7 @@ struct UsulanFilter: Sendable {
     var page: Int
 
     init(_ req: Request) {
-        func value(_ key: String) -> String? {
-            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
-            return v
-        }
+        let value = req.queryValue
         year = value("tahun").flatMap(Int.init)
         kecamatan = value("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
         desa = value("desa").flatMap { RegionCode($0)?.level == .desa ? $0 : nil }
