@@ -53,6 +53,7 @@ let allMigrations: [any Migration] = [
     M019_AddAgencyCeilingsToPagu(),
     M020_AddClosingPaguToForums(),
     M021_CreateProjects(),
+    M022_CreateComplaints(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

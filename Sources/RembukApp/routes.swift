@@ -21,6 +21,7 @@ public enum SiteRoute: Hashable, Sendable {
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
+    case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -107,6 +108,15 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiProjectList: "/api/v1/proyek"
         case .dashboard: "/dasbor"
         case let .projectFeed(kecamatan): "/proyek/kabar/\(kecamatan)"
+        case .complaints: "/pengaduan"
+        case .complaintNew: "/pengaduan/baru"
+        case let .complaint(id): "/pengaduan/\(id)"
+        case let .complaintAction(id): "/pengaduan/\(id)/tindakan"
+        case let .complaintRate(id): "/pengaduan/\(id)/nilai"
+        case let .complaintConfidential(id): "/pengaduan/\(id)/rahasia"
+        case .myComplaints: "/pengaduan/saya"
+        case .complaintBoard: "/pengaduan/papan"
+        case .complaintStatistics: "/pengaduan/statistik"
         case .forumResultsCSV: "/musrenbang/unduh.csv"
         case .forumResultsJSON: "/musrenbang/unduh.json"
         case .paguCSV: "/jadwal/pagu.csv"
@@ -173,6 +183,7 @@ func routes(_ app: Application) throws {
     ProjectDataController().register(pages)
     DashboardController().register(pages)
     PlanningDataController().register(pages)
+    ComplaintController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

@@ -21,6 +21,7 @@ struct AuditSubject: Sendable, Equatable {
         case "project": SiteRoute.project(id).path
         case "forum": SiteRoute.forum(id).path
         case "region": SiteRoute.region(id).path
+        case "complaint": SiteRoute.complaint(id).path
         default: nil
         }
     }
@@ -35,6 +36,7 @@ struct AuditSubject: Sendable, Equatable {
         case "project": return ctx.t("proyek P-\\(short)", "project P-\\(short)")
         case "forum": return "forum " + short
         case "region": return ctx.t("wilayah ", "region ") + id
+        case "complaint": return ctx.t("pengaduan L-\(short)", "complaint L-\(short)")
         default: return type + " " + String(id.prefix(13))
         }
     }

@@ -30,12 +30,16 @@ enum Layout {
             (SiteRoute.usulanIndex.path, ctx.t("Usulan", "Proposals")),
             (SiteRoute.forums.path, "Musrenbang"),
             (SiteRoute.projects.path, ctx.t("Proyek", "Projects")),
+            (SiteRoute.complaints.path, ctx.t("Pengaduan", "Complaints")),
             (SiteRoute.regions.path, ctx.t("Wilayah", "Regions")),
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),
             (SiteRoute.openData.path, ctx.t("Data terbuka", "Open data")),
         ]
         if !ctx.principal.actor.regions(for: .operatorDesa).isEmpty || !ctx.principal.actor.regions(for: .operatorKecamatan).isEmpty {
             links.append((SiteRoute.usulanQueue.path, ctx.t("Antrean verifikasi", "Verification queue")))
+        }
+        if !ctx.principal.actor.regions(for: .bappeda).isEmpty || !ctx.principal.actor.agencies(for: .opd).isEmpty {
+            links.append((SiteRoute.complaintBoard.path, ctx.t("Papan pengaduan", "Complaints board")))
         }
         if !ctx.principal.actor.regions(for: .moderator).isEmpty || !ctx.principal.actor.regions(for: .bappeda).isEmpty {
             links.append((SiteRoute.moderationQueue.path, ctx.t("Moderasi", "Moderation")))

@@ -78,6 +78,7 @@ public struct LoadDemoData {
         try await DemoPlanning.load(in: ctx)
         try await DemoUsulan.load(in: ctx)
         try await DemoProjects.load(in: ctx)
+        try await DemoComplaints.load(in: ctx)
         return logins
     }
 

@@ -30,6 +30,21 @@ enum AttachmentViews {
         ])
     }
 
+    /// A photos-only file field (progress reports, complaints): refused files come back with the reason, and
+    /// without JavaScript the browser cannot keep chosen files, so the hint says to choose them again.
+    static func photoField(_ ctx: ViewContext, label: String, maximum: Int, errors: FormErrors) -> Node<HTML.BodyContext> {
+        let id = "f-" + StoreUploads.field
+        let error = errors[StoreUploads.field]
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(label), .span(.class("optional"), .text(" " + ctx.t("(tidak wajib)", "(optional)")))),
+            .p(.class("hint"), .id(id + "-hint"), .text(ctx.t(
+                "JPG, PNG, WebP atau GIF, paling banyak \(maximum) foto, masing-masing sampai \(ByteSize.text(ctx.maxUploadSize)). Pilih lagi bila formulir dikembalikan.",
+                "JPG, PNG, WebP or GIF, at most \(maximum) photos of up to \(ByteSize.text(ctx.maxUploadSize)) each. Choose them again if the form comes back."))),
+            .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
+            FormKit.input([("type", "file"), ("id", id), ("name", StoreUploads.field), ("multiple", "multiple"), ("accept", "image/jpeg,image/png,image/webp,image/gif"),
+                   ("aria-describedby", id + "-hint" + (error == nil ? "" : " \(id)-error")), error == nil ? nil : ("aria-invalid", "true")]))
+    }
+
     /// Photos shown, documents linked, on a public page.
     static func gallery(_ ctx: ViewContext, _ attachments: [Attachment], heading: Bool = true) -> Node<HTML.BodyContext> {
         guard !attachments.isEmpty else { return .empty }

@@ -155,10 +155,10 @@ enum DemoProjects {
         }
     }
 
-    /// The agency's own demo staff account if it has one, else the Bappeda admin (who acts for every agency).
-    static func principal(for agency: String, in ctx: Invocation) async throws -> Principal {
+    /// The agency's own demo staff account if it has one, else (and for nil) the Bappeda admin, who acts for every agency.
+    static func principal(for agency: String?, in ctx: Invocation) async throws -> Principal {
         let grants = try await RoleGrant.query(on: ctx.db).filter(\.$revokedAt == nil).with(\.$account).all()
-        let grant = grants.first { $0.role == Role.opd.rawValue && $0.agencyID == agency } ?? grants.first { $0.role == Role.bappeda.rawValue }
+        let grant = grants.first { $0.role == Role.opd.rawValue && $0.agencyID == agency && agency != nil } ?? grants.first { $0.role == Role.bappeda.rawValue }
         guard let account = grant?.account else { throw LoadDemoData.DemoProblem(description: "no demo staff for \(agency)") }
         return Principal(sessionToken: "demo", account: account, grants: grants.filter { $0.$account.id == account.id })
     }

@@ -37,23 +37,9 @@ struct ProgressReportPage {
                 FormKit.field(ctx, .init(name: "reason", label: ctx.t("Alasan bila angka turun", "Reason if a figure went down"), value: input.reason ?? "",
                                          hint: ctx.t("Wajib bila kemajuan atau realisasi lebih kecil dari laporan sebelumnya.", "Required when progress or spending is below the previous report.")),
                               errors: errors),
-                photoField(ctx),
+                AttachmentViews.photoField(ctx, label: ctx.t("Foto lapangan", "Site photos"), maximum: ReportProgress.maximumPhotos, errors: errors),
                 .button(.type(.submit), .text(ctx.t("Kirim laporan", "Send the report")))),
         ])
     }
 
-    func photoField(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
-        let id = "f-" + StoreUploads.field
-        let error = errors[StoreUploads.field]
-        return .div(.class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(ctx.t("Foto lapangan", "Site photos")), .span(.class("optional"), .text(" " + ctx.t("(tidak wajib)", "(optional)")))),
-            .p(.class("hint"), .id(id + "-hint"), .text(ctx.t(
-                "JPG, PNG, WebP atau GIF, paling banyak \(ReportProgress.maximumPhotos) foto, masing-masing sampai \(ByteSize.text(ctx.maxUploadSize)). Pilih lagi bila laporan dikembalikan.",
-                "JPG, PNG, WebP or GIF, at most \(ReportProgress.maximumPhotos) photos of up to \(ByteSize.text(ctx.maxUploadSize)) each. Choose them again if the report comes back."))),
-            .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
-            FormKit.input([("type", "file"), ("id", id), ("name", StoreUploads.field), ("multiple", "multiple"),
-                           ("accept", "image/jpeg,image/png,image/webp,image/gif"),
-                           ("aria-describedby", id + "-hint" + (error == nil ? "" : " \(id)-error")),
-                           error == nil ? nil : ("aria-invalid", "true")]))
-    }
 }

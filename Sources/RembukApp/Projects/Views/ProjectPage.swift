@@ -37,7 +37,9 @@ struct ProjectPage {
             facts(ctx),
             origin(ctx),
             timeline(ctx),
-            .p(.a(.href(AuditSubject(type: "project", id: id)?.trail ?? SiteRoute.audit.path),
+            .p(.a(.href(SiteRoute.complaintNew.path + "?tentang=project&id=" + id), .text(ctx.t("Laporkan masalah", "Report a problem"))),
+               .text(" · "),
+               .a(.href(AuditSubject(type: "project", id: id)?.trail ?? SiteRoute.audit.path),
                   .text(ctx.t("Jejak audit proyek ini", "This project's audit trail")))),
         ])
     }

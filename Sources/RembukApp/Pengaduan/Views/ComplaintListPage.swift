@@ -1,0 +1,80 @@
+import Plot
+import RembukCore
+
+/// Complaints as a table: the public list (verified, not confidential), the reporter's own, or the handling
+/// board with each one's due date and overdue flag.
+struct ComplaintListPage {
+    enum Kind { case publik, mine, board }
+
+    var kind: Kind
+    var items: [Complaint]
+    var total: Int
+    var page: Int
+    var categories: [ComplaintCategory]
+    var agencyNames: [String: String]
+    var regionNames: [String: String]
+    var clock: ComplaintClock
+    var today: LocalDate
+    var status: String?
+    var category: String?
+
+    var title: (String, String) {
+        switch kind {
+        case .publik: ("Pengaduan dan masukan", "Complaints and feedback")
+        case .mine: ("Pengaduan saya", "My complaints")
+        case .board: ("Papan pengaduan", "Complaints board")
+        }
+    }
+
+    func render(_ ctx: ViewContext) -> HTML {
+        let overdue = items.filter { isOverdue($0) }.count
+        return Layout.page(ctx, title: ctx.t(title.0, title.1), [
+            .h1(.text(ctx.t(title.0, title.1))),
+            .p(.a(.class("button"), .href(SiteRoute.complaintNew.path), .text(ctx.t("Laporkan masalah", "Report a problem"))),
+               .text(" "), .a(.href(SiteRoute.myComplaints.path), .text(ctx.t("Pengaduan saya", "My complaints"))),
+               .text(" · "), .a(.href(SiteRoute.complaintStatistics.path), .text(ctx.t("Statistik penanganan", "Handling statistics")))),
+            kind == .board
+                ? .p(.attribute(named: "role", value: "status"), .text(ctx.t("\(items.count) pengaduan terbuka, \(overdue) lewat tenggat.",
+                                                                              "\(items.count) open complaints, \(overdue) overdue.")))
+                : .p(.class("muted"), .text(kind == .publik
+                    ? ctx.t("Pengaduan yang sudah diverifikasi. Pengaduan rahasia tidak pernah ditampilkan di sini.", "Verified complaints. Confidential ones are never shown here.")
+                    : ctx.t("Semua pengaduan yang Anda kirim, termasuk yang rahasia.", "Every complaint you sent, confidential ones included."))),
+            table(ctx),
+        ])
+    }
+
+    func isOverdue(_ complaint: Complaint) -> Bool {
+        guard let since = LocalDate(iso: complaint.clockSince) else { return false }
+        return clock.isOverdue(complaint.complaintStatus, since: since, today: today)
+    }
+
+    func due(_ complaint: Complaint) -> LocalDate? {
+        guard let since = LocalDate(iso: complaint.clockSince) else { return nil }
+        switch clock.stage(complaint.complaintStatus, since: since) {
+        case let .verification(due)?, let .response(due)?: return due
+        case nil: return nil
+        }
+    }
+
+    func table(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard !items.isEmpty else { return .p(.class("muted"), .text(ctx.t("Belum ada pengaduan.", "No complaints yet."))) }
+        let names = Dictionary(categories.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        return .div(.class("scroll"), .table(
+            .thead(.tr(.th(.text(ctx.t("Pengaduan", "Complaint"))), .th(.text(ctx.t("Kategori", "Category"))), .th(.text("Kecamatan")),
+                       .th(.text(ctx.t("Perangkat daerah", "Agency"))), .th(.text("Status")),
+                       .th(.text(kind == .board ? ctx.t("Tenggat", "Due") : ctx.t("Diterima", "Received"))))),
+            .tbody(.forEach(items) { complaint in
+                let late = kind == .board && isOverdue(complaint)
+                let when = kind == .board ? due(complaint) : LocalDate(iso: complaint.receivedOn)
+                return .tr(
+                    .td(.a(.href(SiteRoute.complaint(complaint.id?.uuidString ?? "").path), .text(complaint.title)), .br(),
+                        .span(.class("muted"), .text(complaint.number + (complaint.complaintPrivacy == .rahasia ? ctx.t(" · rahasia", " · confidential") : "")))),
+                    .td(.text(names[complaint.category] ?? complaint.category)),
+                    .td(.text(regionNames[complaint.kecamatanCode] ?? "–")),
+                    .td(.text(complaint.agency.isEmpty ? "–" : agencyNames[complaint.agency] ?? complaint.agency)),
+                    .td(.span(.class("badge status-\(complaint.status)"), .text(complaint.complaintStatus.label(ctx.language)))),
+                    .td(.text(when.map { DateText.medium($0, ctx.language) } ?? "–"),
+                        late ? .group(.text(" "), .span(.class("badge status-ditolak"), .text(ctx.t("lewat tenggat", "overdue")))) : .empty))
+            })))
+    }
+}
