@@ -21,7 +21,7 @@ public enum SiteRoute: Hashable, Sendable {
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
-    case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics
+    case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -117,6 +117,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .myComplaints: "/pengaduan/saya"
         case .complaintBoard: "/pengaduan/papan"
         case .complaintStatistics: "/pengaduan/statistik"
+        case .complaintCategories: "/pengaduan/kategori"
         case .forumResultsCSV: "/musrenbang/unduh.csv"
         case .forumResultsJSON: "/musrenbang/unduh.json"
         case .paguCSV: "/jadwal/pagu.csv"

@@ -57,6 +57,9 @@ import VaporTesting
             #expect(try await visitor.get(SiteRoute.complaint(id).path).status == .notFound)
             let photo = try #require(try await Attachment.query(on: app.db).filter(\.$subjectType == "complaint").filter(\.$subjectID == id).first())
             #expect(try await visitor.get(SiteRoute.attachment(photo.id!.uuidString).path).status == .notFound)
+            let seenByAdmin = try await admin.get(SiteRoute.attachment(photo.id!.uuidString).path)
+            #expect(seenByAdmin.status == .ok && seenByAdmin.headers.first(name: .cacheControl) == "private, no-cache")
+            #expect(try await opd.get(SiteRoute.attachment(photo.id!.uuidString).path).status == .ok)
             for path in [SiteRoute.complaints.path, SiteRoute.audit.path, SiteRoute.apiAudit.path + "?batas=1000", SiteRoute.home.path,
                          SiteRoute.audit.path + "?jenis=complaint&id=\(id)", SiteRoute.usulanIndex.path + "?q=pungutan"] {
                 let text = try await visitor.get(path).text
@@ -212,6 +215,33 @@ import VaporTesting
             #expect(dishub.contains("badge status-ditolak"))
             let pupr = try #require(page.text.components(separatedBy: "<tr>").first { $0.contains("Dinas Pekerjaan Umum") })
             #expect(!pupr.contains("badge status-ditolak") && !pupr.contains("–"))
+        }
+    }
+}
+
+@Suite struct ComplaintCategoryTests {
+    @Test func bappedaEditsTheRoutingAndAddsCategories() async throws {
+        try await withRembuk { app in
+            // given
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            var citizen = TestBrowser(app)
+            try await citizen.signIn("warga@rembuk.test")
+            let before = try await auditCount(app)
+            // when a citizen tries, and the admin routes to an unknown agency
+            #expect(try await citizen.post(SiteRoute.complaintCategories.path, ["new_name": "Kebisingan pabrik"]).status == .forbidden)
+            let bad = try await admin.post(SiteRoute.complaintCategories.path, ["agency[lainnya]": "dinas-rahasia"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("Perangkat daerah itu tidak dikenal"))
+            #expect(try await auditCount(app) == before)
+            // when the admin reroutes one category and adds another
+            let saved = try await admin.post(SiteRoute.complaintCategories.path, ["agency[lainnya]": "diskominfo", "new_name": "Kebisingan dan polusi udara",
+                                                                                  "new_agency": "dlh"])
+            // then both are stored and audited, and citizens can choose the new one
+            #expect(saved.status == .seeOther)
+            #expect(try await ComplaintCategory.find("lainnya", on: app.db)?.agency == "diskominfo")
+            #expect(try await ComplaintCategory.find("kebisingan-dan-polusi-udara", on: app.db)?.agency == "dlh")
+            #expect(try await auditCount(app) == before + 2)
+            #expect(try await citizen.get(SiteRoute.complaintNew.path).text.contains("Kebisingan dan polusi udara"))
         }
     }
 }

@@ -170,8 +170,11 @@ import Vapor
             let issueFive = [SiteRoute.projects.path, SiteRoute.projectNew.path, SiteRoute.project(project).path, SiteRoute.projectEdit(project).path,
                              SiteRoute.audit.path + "?jenis=project&id=\(project)", SiteRoute.dashboard.path]
             let underWay = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.pelaksanaan.rawValue).first()).id!.uuidString
+            let complaint = try #require(try await Complaint.query(on: app.db).first()).id!.uuidString
+            let issueSix = [SiteRoute.complaints.path, SiteRoute.complaintNew.path, SiteRoute.complaint(complaint).path, SiteRoute.complaintBoard.path,
+                            SiteRoute.complaintStatistics.path, SiteRoute.complaintCategories.path, SiteRoute.openData.path]
             var visitor = TestBrowser(app)
-            for (page, signedIn) in (pages + issueThree + issueFour + issueFive + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
+            for (page, signedIn) in (pages + issueThree + issueFour + issueFive + issueSix + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.body.readableBytes + css <= 30_000, "\(page): \(response.body.readableBytes) B + \(css) B of CSS")

@@ -53,6 +53,11 @@ enum AttachmentAccess {
             // Forums are public, and so are their photos and scanned documents.
             guard let id = UUID(uuidString: subjectID), try await Forum.find(id, on: req.db) != nil else { return nil }
             return .public
+        case "complaint":
+            // A complaint's photos follow the complaint: public when it is, otherwise only for those who may see it.
+            guard let complaint = try? await ComplaintAccess.find(subjectID, on: req.db) else { return nil }
+            if ComplaintVisibility.isPublic(complaint.complaintPrivacy, complaint.complaintStatus) { return .public }
+            return ComplaintAccess.canSee(complaint, req.principal, kabupaten: req.settings.kabupaten) ? .private : nil
         case "project_report":
             // Progress reports are public, photos included.
             guard let id = UUID(uuidString: subjectID), try await ProjectReport.find(id, on: req.db) != nil else { return nil }

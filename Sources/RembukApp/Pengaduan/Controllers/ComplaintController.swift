@@ -15,6 +15,8 @@ struct ComplaintController {
             ComplaintStatisticsPage(statistics: try await ComplaintStatistics.load(clock: clock(req), today: req.invocation.today, on: req.db))
                 .render(await req.viewContext()).response()
         }
+        routes.get(.complaintCategories) { try await categoriesPage($0, input: nil, errors: FormErrors(), status: .ok) }
+        routes.post(.complaintCategories, use: saveCategories)
         routes.get(.complaint(":id"), use: show)
         routes.post(.complaintAction(":id"), use: act)
         routes.post(.complaintRate(":id"), use: rate)
@@ -98,6 +100,25 @@ struct ComplaintController {
             .render(await req.viewContext()).response()
     }
 
+    // MARK: Routing
+
+    func categoriesPage(_ req: Request, input: SaveComplaintCategories.Input?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        guard req.principal.accountID != nil else { throw UserFacingError.signInRequired }
+        guard ComplaintAccess.isAdmin(req.principal.actor, kabupaten: req.settings.kabupaten) else { throw UserFacingError.forbidden }
+        return ComplaintCategoriesPage(categories: try await categories(on: req.db), agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+                                       input: input, errors: errors,
+                                       notice: req.queryValue("tersimpan").map { "\($0) perubahan tersimpan." })
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    func saveCategories(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(SaveComplaintCategories.Input.self)
+        switch try await SaveComplaintCategories().run(input, in: req.invocation) {
+        case let .saved(changes): return req.redirect(to: SiteRoute.complaintCategories.path + "?tersimpan=\(changes)")
+        case let .invalid(errors): return try await categoriesPage(req, input: input, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
     // MARK: One complaint
 
     func complaint(_ req: Request) async throws -> Complaint {
@@ -168,16 +189,20 @@ struct ComplaintSubject {
     var id: String
     var label: String
     var path: String
+    /// The agency behind the subject, suggested when the complaint is passed on.
+    var agency: String
 
     static func load(type: String?, id: String?, on db: any Database) async throws -> ComplaintSubject? {
         guard let type, let id, let uuid = UUID(uuidString: id) else { return nil }
         switch type {
         case "project":
             guard let project = try await Project.find(uuid, on: db) else { return nil }
-            return ComplaintSubject(type: type, id: id, label: "Proyek \(project.number): \(project.title)", path: SiteRoute.project(id).path)
+            return ComplaintSubject(type: type, id: id, label: "Proyek \(project.number): \(project.title)", path: SiteRoute.project(id).path,
+                                    agency: project.agency)
         case "usulan":
             guard let usulan = try await Usulan.find(uuid, on: db), usulan.workflowStatus != .draft, !usulan.isHidden else { return nil }
-            return ComplaintSubject(type: type, id: id, label: "Usulan \(usulan.number): \(usulan.title)", path: SiteRoute.usulan(id).path)
+            return ComplaintSubject(type: type, id: id, label: "Usulan \(usulan.number): \(usulan.title)", path: SiteRoute.usulan(id).path,
+                                    agency: usulan.targetAgency)
         default:
             return nil
         }

@@ -34,8 +34,10 @@ struct ComplaintListPage {
                .text(" "), .a(.href(SiteRoute.myComplaints.path), .text(ctx.t("Pengaduan saya", "My complaints"))),
                .text(" · "), .a(.href(SiteRoute.complaintStatistics.path), .text(ctx.t("Statistik penanganan", "Handling statistics")))),
             kind == .board
-                ? .p(.attribute(named: "role", value: "status"), .text(ctx.t("\(items.count) pengaduan terbuka, \(overdue) lewat tenggat.",
-                                                                              "\(items.count) open complaints, \(overdue) overdue.")))
+                ? .p(.attribute(named: "role", value: "status"), .text(ctx.t("\(items.count) pengaduan terbuka, \(overdue) lewat tenggat. ",
+                                                                              "\(items.count) open complaints, \(overdue) overdue. ")),
+                     ctx.can(.managePlanning(kabupaten: ctx.kabupaten))
+                        ? .a(.href(SiteRoute.complaintCategories.path), .text(ctx.t("Kategori dan disposisi", "Categories and routing"))) : .empty)
                 : .p(.class("muted"), .text(kind == .publik
                     ? ctx.t("Pengaduan yang sudah diverifikasi. Pengaduan rahasia tidak pernah ditampilkan di sini.", "Verified complaints. Confidential ones are never shown here.")
                     : ctx.t("Semua pengaduan yang Anda kirim, termasuk yang rahasia.", "Every complaint you sent, confidential ones included."))),

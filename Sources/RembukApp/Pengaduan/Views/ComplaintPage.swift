@@ -27,8 +27,8 @@ struct ComplaintPage {
             .p(.a(.href(SiteRoute.complaints.path), .text(ctx.t("‹ Pengaduan", "‹ Complaints")))),
             .h1(.text(complaint.title)),
             .p(.span(.class("badge status-\(complaint.status)"), .text(complaint.complaintStatus.label(ctx.language))),
-               .text(" \(complaint.number)"),
-               complaint.complaintPrivacy == .rahasia ? .span(.class("badge"), .text(ctx.t(" Rahasia", " Confidential"))) : .empty),
+               .text(" \(complaint.number) "),
+               complaint.complaintPrivacy == .rahasia ? .span(.class("badge"), .text(ctx.t("Rahasia", "Confidential"))) : .empty),
             FormKit.summary(ctx, errors),
             clockLine(ctx),
             facts(ctx),
@@ -111,7 +111,8 @@ struct ComplaintActions {
     }
 
     func actionForm(_ ctx: ViewContext, _ actions: [ComplaintAction]) -> Node<HTML.BodyContext> {
-        let suggested = page.agencies.first { $0.id == page.category?.agency }?.id ?? complaint.agency
+        let routed = page.subject?.agency ?? page.category?.agency ?? ""
+        let suggested = complaint.agency.isEmpty ? routed : complaint.agency
         return .section(.class("card no-print"), .attribute(named: "aria-labelledby", value: "tindak"),
             .h2(.id("tindak"), .text(ctx.t("Tindak lanjut", "Follow-up"))),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.complaintAction(page.id).path),
