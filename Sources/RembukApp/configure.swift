@@ -54,6 +54,7 @@ let allMigrations: [any Migration] = [
     M020_AddClosingPaguToForums(),
     M021_CreateProjects(),
     M022_CreateComplaints(),
+    M023_CreateInformation(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

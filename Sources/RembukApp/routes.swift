@@ -22,6 +22,7 @@ public enum SiteRoute: Hashable, Sendable {
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
     case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
+    case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -118,6 +119,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .complaintBoard: "/pengaduan/papan"
         case .complaintStatistics: "/pengaduan/statistik"
         case .complaintCategories: "/pengaduan/kategori"
+        case .information: "/informasi"
+        case .informationNew: "/informasi/baru"
+        case let .article(id): "/informasi/\(id)"
+        case .informationFeed: "/informasi/kabar"
+        case .documents: "/dokumen"
+        case .documentNew: "/dokumen/baru"
+        case let .documentDownload(id): "/dokumen/\(id)/unduh"
         case .forumResultsCSV: "/musrenbang/unduh.csv"
         case .forumResultsJSON: "/musrenbang/unduh.json"
         case .paguCSV: "/jadwal/pagu.csv"
@@ -185,6 +193,7 @@ func routes(_ app: Application) throws {
     DashboardController().register(pages)
     PlanningDataController().register(pages)
     ComplaintController().register(pages)
+    InformationController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
     UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
     KamusController().register(pages)

@@ -31,7 +31,7 @@ enum Layout {
             (SiteRoute.forums.path, "Musrenbang"),
             (SiteRoute.projects.path, ctx.t("Proyek", "Projects")),
             (SiteRoute.complaints.path, ctx.t("Pengaduan", "Complaints")),
-            (SiteRoute.regions.path, ctx.t("Wilayah", "Regions")),
+            (SiteRoute.information.path, ctx.t("Informasi", "Information")),
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),
             (SiteRoute.openData.path, ctx.t("Data terbuka", "Open data")),
         ]
@@ -88,7 +88,7 @@ enum Layout {
                       .attribute(named: "lang", value: other.rawValue), .attribute(named: "hreflang", value: other.rawValue),
                       .text(other == .en ? "English" : "Bahasa Indonesia")),
                    .text(" · "),
-                   .a(.href(SiteRoute.audit.path), .text(ctx.t("Jejak audit publik", "Public audit trail"))),
+                   .a(.href(SiteRoute.regions.path), .text(ctx.t("Wilayah", "Regions"))),
                    .text(" · "),
                    .a(.href(SiteRoute.schedule.path), .text(ctx.t("Jadwal perencanaan", "Planning calendar"))),
                    .text(" · "),

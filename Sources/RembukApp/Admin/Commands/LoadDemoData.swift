@@ -79,6 +79,7 @@ public struct LoadDemoData {
         try await DemoUsulan.load(in: ctx)
         try await DemoProjects.load(in: ctx)
         try await DemoComplaints.load(in: ctx)
+        try await DemoInformation.load(in: ctx)
         return logins
     }
 

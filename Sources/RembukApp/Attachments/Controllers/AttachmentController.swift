@@ -58,6 +58,12 @@ enum AttachmentAccess {
             guard let complaint = try? await ComplaintAccess.find(subjectID, on: req.db) else { return nil }
             if ComplaintVisibility.isPublic(complaint.complaintPrivacy, complaint.complaintStatus) { return .public }
             return ComplaintAccess.canSee(complaint, req.principal, kabupaten: req.settings.kabupaten) ? .private : nil
+        case "article":
+            guard let id = UUID(uuidString: subjectID), try await Article.find(id, on: req.db) != nil else { return nil }
+            return .public
+        case "document":
+            guard let id = UUID(uuidString: subjectID), try await LibraryDocument.find(id, on: req.db) != nil else { return nil }
+            return .public
         case "project_report":
             // Progress reports are public, photos included.
             guard let id = UUID(uuidString: subjectID), try await ProjectReport.find(id, on: req.db) != nil else { return nil }
