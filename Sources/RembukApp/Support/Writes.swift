@@ -56,4 +56,11 @@ extension Request {
 extension Database {
     var sql: any SQLDatabase { self as! any SQLDatabase }
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
+
+    /// Inside a transaction: locks one row until it ends (PostgreSQL; SQLite already has one writer at a time),
+    /// so a status check and the change after it cannot interleave with another instance's.
+    func lockRow(_ table: String, id: UUID) async throws {
+        guard isPostgres else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+    }
 }

@@ -67,6 +67,16 @@ struct StoreUploads {
     }
 }
 
+extension StoreUploads {
+    /// Takes back the files of a form that was refused, for forms that ask for them again rather than keep them.
+    static func discard(_ attachments: [Attachment], in ctx: Invocation) async throws {
+        guard !attachments.isEmpty else { return }
+        try await ctx.writes.transaction { db in
+            for attachment in attachments { try await attachment.delete(on: db) }
+        }
+    }
+}
+
 /// The attachments a saved form keeps: the ones already on the subject that are still ticked, plus the
 /// owner's pending uploads. Runs inside the saving command's transaction, which audits the change.
 enum AttachmentSet {

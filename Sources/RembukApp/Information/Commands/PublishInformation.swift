@@ -68,7 +68,7 @@ struct PublishArticle {
             errors.add(StoreUploads.field, Phrase("Paling banyak \(AttachmentSet.maximum) berkas.", "At most \(AttachmentSet.maximum) files."))
         }
         guard errors.isEmpty, let kind, let author = ctx.principal.accountID else {
-            try await ReportProgress().discard(uploads.stored, on: ctx)
+            try await StoreUploads.discard(uploads.stored, in: ctx)
             return .invalid(errors)
         }
         let article = Article()
@@ -127,7 +127,7 @@ struct PublishDocument {
             errors.add(StoreUploads.field, Phrase("Lampirkan tepat satu berkas PDF.", "Attach exactly one PDF file."))
         }
         guard errors.isEmpty, let category, let year, let file = uploads.stored.first, let fileID = file.id, let author = ctx.principal.accountID else {
-            try await ReportProgress().discard(uploads.stored, on: ctx)
+            try await StoreUploads.discard(uploads.stored, in: ctx)
             return .invalid(errors)
         }
         let document = LibraryDocument()

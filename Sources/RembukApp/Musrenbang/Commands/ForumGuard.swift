@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import RembukCore
-import SQLKit
 
 /// The checks every forum command starts with: the forum exists, this person runs it, and (for changes to
 /// what it decides) it is not closed.
@@ -33,9 +32,7 @@ enum ForumGuard {
     /// already) and checks that nobody changed its status since the page was read, e.g. a double click.
     static func lock(_ forum: Forum, expecting status: ForumStatus, on db: any Database) async throws {
         let id = try forum.requireID()
-        if db.isPostgres {
-            try await db.sql.raw("SELECT id FROM forums WHERE id = \(bind: id) FOR UPDATE").run()
-        }
+        try await db.lockRow(Forum.schema, id: id)
         guard try await Forum.find(id, on: db)?.status == status.rawValue else {
             throw UserFacingError(.conflict, Phrase("Status forum ini baru saja diubah; muat ulang halamannya.",
                                                     "This forum's status has just changed; reload the page."))

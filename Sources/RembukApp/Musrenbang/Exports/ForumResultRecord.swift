@@ -59,14 +59,11 @@ struct ForumResultRecord: Content {
                          "Alamat halaman forum"]
 
     static func csv(_ records: [ForumResultRecord]) -> String {
-        var text = UsulanSpreadsheet.bom + CSV.line(header, separator: UsulanSpreadsheet.separator) + "\r\n"
-        for r in records {
-            let fields: [String] = [r.forum, r.levelLabel, r.region.code, r.region.name, r.agency, r.heldOn, String(r.budgetYear), r.usulan, r.title,
+        UsulanSpreadsheet.document(header: header, rows: records.map { r in
+            [r.forum, r.levelLabel, r.region.code, r.region.name, r.agency, r.heldOn, String(r.budgetYear), r.usulan, r.title,
                                     String(r.position), r.priority.map(String.init) ?? "", UsulanSpreadsheet.decimal(r.score), String(r.scorers),
                                     UsulanSpreadsheet.decimal(r.volume), String(r.cost), r.outcomeLabel, r.reason, r.url]
-            text += CSV.line(fields.map(SpreadsheetSafety.neutralise), separator: UsulanSpreadsheet.separator) + "\r\n"
-        }
-        return text
+        })
     }
 }
 
@@ -90,12 +87,9 @@ struct PaguRecord: Content {
 
     static func csv(_ records: [PaguRecord]) -> String {
         let header = ["Tahun anggaran", "Kode kecamatan", "Kecamatan", "Pagu indikatif (Rp)", "Pagu per perangkat daerah"]
-        var text = UsulanSpreadsheet.bom + CSV.line(header, separator: UsulanSpreadsheet.separator) + "\r\n"
-        for r in records {
-            let split = r.perAgency.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-            text += CSV.line([String(r.budgetYear), r.kecamatan.code, r.kecamatan.name, String(r.pagu), split].map(SpreadsheetSafety.neutralise),
-                             separator: UsulanSpreadsheet.separator) + "\r\n"
-        }
-        return text
+        return UsulanSpreadsheet.document(header: header, rows: records.map { r in
+            [String(r.budgetYear), r.kecamatan.code, r.kecamatan.name, String(r.pagu),
+             r.perAgency.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")]
+        })
     }
 }

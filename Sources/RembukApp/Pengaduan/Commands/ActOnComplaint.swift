@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import RembukCore
-import SQLKit
 
 /// A step on a complaint by whoever owns it: the admin verifies, holds, declines, archives, rejects or passes
 /// it to an agency; the agency answers; the admin or the agency finishes it; the reporter reopens it once.
@@ -67,7 +66,7 @@ struct ActOnComplaint {
         let next = target, agency = chosenAgency
         let today = ctx.today.iso
         try await ctx.writes.transaction { db in
-            if db.isPostgres { try await db.sql.raw("SELECT id FROM complaints WHERE id = \(bind: id) FOR UPDATE").run() }
+            try await db.lockRow(Complaint.schema, id: id)
             guard let fresh = try await Complaint.find(id, on: db), fresh.status == current.rawValue,
                   input.expecting == nil || input.expecting == current.rawValue else {
                 throw UserFacingError(.conflict, Phrase("Pengaduan ini baru saja diubah; muat ulang halamannya.", "This complaint has just changed; reload the page."))

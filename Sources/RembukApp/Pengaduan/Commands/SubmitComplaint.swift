@@ -73,7 +73,7 @@ struct SubmitComplaint {
             errors.add(StoreUploads.field, Phrase("Paling banyak \(Self.maximumPhotos) foto.", "At most \(Self.maximumPhotos) photos."))
         }
         guard errors.isEmpty, let category, let privacy else {
-            try await ReportProgress().discard(uploads.stored, on: ctx)
+            try await StoreUploads.discard(uploads.stored, in: ctx)
             return .invalid(errors)
         }
         let complaint = Complaint()

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import RembukCore
-import SQLKit
 
 /// The OPD moves a project on (perencanaan → pengadaan → pelaksanaan → selesai), holds it up with a reason,
 /// or resumes it. Its usulan follow on their timelines; followers are told.
@@ -35,7 +34,7 @@ struct ChangeProjectStatus {
         guard errors.isEmpty else { return .refused(errors) }
         let id = try project.requireID()
         try await ctx.writes.transaction { db in
-            if db.isPostgres { try await db.sql.raw("SELECT id FROM projects WHERE id = \(bind: id) FOR UPDATE").run() }
+            try await db.lockRow(Project.schema, id: id)
             guard let fresh = try await Project.find(id, on: db), fresh.status == (expecting ?? current.rawValue), fresh.status == current.rawValue else {
                 throw UserFacingError(.conflict, Phrase("Status proyek ini baru saja diubah; muat ulang halamannya.",
                                                         "This project's status has just changed; reload the page."))

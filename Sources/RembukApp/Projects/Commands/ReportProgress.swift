@@ -79,7 +79,7 @@ struct ReportProgress {
         }
         guard errors.isEmpty, let day, let progress, let realised else {
             // Files sent with a refused report are not kept: the form asks for them again.
-            try await discard(uploads.stored, on: ctx)
+            try await StoreUploads.discard(uploads.stored, in: ctx)
             return .invalid(errors)
         }
         let report = ProjectReport()
@@ -117,12 +117,6 @@ struct ReportProgress {
         return .reported(report)
     }
 
-    func discard(_ attachments: [Attachment], on ctx: Invocation) async throws {
-        guard !attachments.isEmpty else { return }
-        try await ctx.writes.transaction { db in
-            for attachment in attachments { try await attachment.delete(on: db) }
-        }
-    }
 }
 
 /// Who hears of a project: its followers and the proposers of the usulan it carries out (once each).

@@ -41,8 +41,7 @@ struct DashboardController {
         default:
             throw UserFacingError(.notFound, Phrase("Data dasbor itu tidak ada.", "There is no such dashboard data."))
         }
-        let text = UsulanSpreadsheet.bom + rows.map { CSV.line($0.map(SpreadsheetSafety.neutralise), separator: UsulanSpreadsheet.separator) + "\r\n" }.joined()
-        return UsulanDataController().file(text, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                                           name: "dasbor-\(name)\(data.year.map { "-\($0)" } ?? "").csv")
+        return UsulanDataController.csv(UsulanSpreadsheet.document(header: rows[0], rows: Array(rows.dropFirst())),
+                                        name: "dasbor-\(name)\(data.year.map { "-\($0)" } ?? "").csv")
     }
 }

@@ -40,14 +40,12 @@ struct ProjectDataController {
 
     func csv(_ req: Request) async throws -> Response {
         let records = try await ProjectRecord.load(try await filtered(req).limit(Self.ceiling).all(), baseURL: req.settings.baseURL, on: req.db)
-        return UsulanDataController().file(ProjectSpreadsheet.csv(records), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                                           name: "proyek.csv")
+        return UsulanDataController.csv(ProjectSpreadsheet.csv(records), name: "proyek.csv")
     }
 
     func json(_ req: Request) async throws -> Response {
         let records = try await ProjectRecord.load(try await filtered(req).limit(Self.ceiling).all(), baseURL: req.settings.baseURL, on: req.db)
-        let body = try JSONEncoder.rembuk.encode(ProjectListJSON(data: records, next: nil))
-        return UsulanDataController().file(String(decoding: body, as: UTF8.self), type: .json, name: "proyek.json")
+        return try UsulanDataController.json(ProjectListJSON(data: records, next: nil), name: "proyek.json")
     }
 
     func reportsCSV(_ req: Request) async throws -> Response {
@@ -61,8 +59,7 @@ struct ProjectDataController {
         let rows = reports.compactMap { r in
             byID[r.$project.id].map { (project: $0, report: r, photos: counts[r.id?.uuidString ?? ""] ?? 0) }
         }
-        return UsulanDataController().file(ProjectSpreadsheet.reportsCSV(rows), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
-                                           name: "laporan-proyek.csv")
+        return UsulanDataController.csv(ProjectSpreadsheet.reportsCSV(rows), name: "laporan-proyek.csv")
     }
 
     func apiList(_ req: Request) async throws -> Response {

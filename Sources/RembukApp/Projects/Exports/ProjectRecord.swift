@@ -92,32 +92,27 @@ enum ProjectSpreadsheet {
                          "Rencana mulai", "Rencana selesai", "Status", "Usulan asal", "Alamat halaman"]
 
     static func csv(_ records: [ProjectRecord]) -> String {
-        var text = UsulanSpreadsheet.bom + CSV.line(header, separator: UsulanSpreadsheet.separator) + "\r\n"
-        for r in records {
-            let fields: [String] = [
+        UsulanSpreadsheet.document(header: header, rows: records.map { r in
+            [
                 r.number, String(r.year), r.title, r.agency.name, r.bidangLabel, r.subKegiatan, r.nomenclature, r.fundingSourceLabel,
                 String(r.pagu), String(r.realised), UsulanSpreadsheet.decimal(r.progressPercent), r.contractor, r.kecamatan.name, r.desa.name,
                 UsulanSpreadsheet.decimal(r.latitude), UsulanSpreadsheet.decimal(r.longitude), r.plannedStart, r.plannedEnd, r.statusLabel,
                 r.usulan.joined(separator: ", "), r.url,
             ]
-            text += CSV.line(fields.map(SpreadsheetSafety.neutralise), separator: UsulanSpreadsheet.separator) + "\r\n"
-        }
-        return text
+        })
     }
 
     static let reportHeader = ["Nomor proyek", "Kegiatan", "Keadaan per tanggal", "Kemajuan fisik (%)", "Realisasi (Rp)", "Catatan", "Kendala",
                                "Alasan koreksi", "Pelapor", "Jumlah foto", "Dicatat pada"]
 
     static func reportsCSV(_ rows: [(project: Project, report: ProjectReport, photos: Int)]) -> String {
-        var text = UsulanSpreadsheet.bom + CSV.line(reportHeader, separator: UsulanSpreadsheet.separator) + "\r\n"
-        for row in rows {
+        let stamp = ISO8601DateFormatter()
+        return UsulanSpreadsheet.document(header: reportHeader, rows: rows.map { row in
             let r = row.report
-            let fields: [String] = [
+            return [
                 row.project.number, row.project.title, r.reportedOn, UsulanSpreadsheet.decimal(Double(r.progress) / 100), String(r.realised),
-                r.notes, r.problems, r.reason, r.actorLabel, String(row.photos), ISO8601DateFormatter().string(from: Date(millis: r.createdMillis)),
+                r.notes, r.problems, r.reason, r.actorLabel, String(row.photos), stamp.string(from: Date(millis: r.createdMillis)),
             ]
-            text += CSV.line(fields.map(SpreadsheetSafety.neutralise), separator: UsulanSpreadsheet.separator) + "\r\n"
-        }
-        return text
+        })
     }
 }

@@ -57,7 +57,7 @@ struct ProjectPage {
     }
 
     func billboard(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
-        let spentShare = project.pagu > 0 ? Int((Double(project.realised) / Double(project.pagu) * 100).rounded()) : 0
+        let spentShare = ChartScale.percent(project.realised, of: project.pagu)
         return .section(.class("card billboard"), .attribute(named: "aria-labelledby", value: "papan"),
             .h2(.id("papan"), .text(ctx.t("Papan informasi kegiatan", "Project billboard"))),
             .dl(.class("facts"),

@@ -51,7 +51,7 @@ enum SupportCounts {
     static func lock(_ ids: [UUID], on db: any Database) async throws {
         guard db.isPostgres else { return }
         for id in ids.sorted(by: { $0.uuidString < $1.uuidString }) {   // a fixed order: no deadlock between two merges
-            try await db.sql.raw("SELECT id FROM usulan WHERE id = \(bind: id) FOR UPDATE").run()
+            try await db.lockRow(Usulan.schema, id: id)
         }
     }
 

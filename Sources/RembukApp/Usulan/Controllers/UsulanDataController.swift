@@ -28,6 +28,16 @@ struct UsulanDataController {
         return file(String(decoding: body, as: UTF8.self), type: .json, name: "usulan.json")
     }
 
+    /// A spreadsheet download.
+    static func csv(_ text: String, name: String) -> Response {
+        UsulanDataController().file(text, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: name)
+    }
+
+    /// A JSON download.
+    static func json<T: Encodable>(_ value: T, name: String) throws -> Response {
+        UsulanDataController().file(String(decoding: try JSONEncoder.rembuk.encode(value), as: UTF8.self), type: .json, name: name)
+    }
+
     func file(_ text: String, type: HTTPMediaType, name: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = type

@@ -27,6 +27,14 @@ enum UsulanSpreadsheet {
         return text
     }
 
+    /// A whole spreadsheet in these conventions: byte-order mark, the header, then the rows with every cell
+    /// made formula-safe.
+    static func document(header: [String], rows: [[String]]) -> String {
+        var text = bom + CSV.line(header, separator: separator) + "\r\n"
+        for row in rows { text += CSV.line(row.map(SpreadsheetSafety.neutralise), separator: separator) + "\r\n" }
+        return text
+    }
+
     /// `2,5` for 2.5; whole numbers without decimals.
     static func decimal(_ value: Double?) -> String {
         value.map { DecimalText.plain($0) } ?? ""
