@@ -55,6 +55,7 @@ let allMigrations: [any Migration] = [
     M021_CreateProjects(),
     M022_CreateComplaints(),
     M023_CreateInformation(),
+    M024_AddNotificationDigest(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

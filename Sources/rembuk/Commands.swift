@@ -66,11 +66,12 @@ struct OutboxCommands: AsyncCommandGroup {
 
 struct OutboxDrain: AsyncCommand {
     struct Signature: CommandSignature {}
-    var help = "Mengirim semua pesan yang sudah jatuh tempo, lalu berhenti"
+    var help = "Menyusun ringkasan harian yang sudah waktunya, mengirim semua pesan yang jatuh tempo, lalu berhenti"
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        let digests = try await SendDailyDigests().run(in: .system(context.application))
         let count = try await OutboxWorker(app: context.application).drainAll()
-        context.console.print("\(count) pesan diproses")
+        context.console.print("\(digests) ringkasan harian disusun; \(count) pesan diproses")
     }
 }
 

@@ -8,12 +8,14 @@ public struct Notice: Sendable {
     public var link: String
 }
 
-/// Puts notifications in the inbox and, by each person's choice, in the delivery outbox.
+/// Puts notifications in the inbox and, by each person's choice, in the delivery outbox at once or in a daily digest.
 /// Always called inside the command's transaction: the notice exists exactly when the change does.
 public enum Notifier {
     public static func send(to account: Account, _ notice: Notice, in ctx: Invocation, on db: any Database) async throws {
         let id = try account.requireID()
         try await InboxItem(accountID: id, notice: notice).create(on: db)
+        // Those who chose the daily digest hear of it in the next one (SendDailyDigests).
+        guard !account.notifyDigest else { return }
         let text = notice.body.id + "\n\n" + ctx.settings.baseURL + notice.link
         if account.notifyEmail, let email = account.email, ctx.settings.sendmailCommand != nil {
             try await OutboxMessage(accountID: id, channel: .email, recipient: email, subject: notice.title.id,

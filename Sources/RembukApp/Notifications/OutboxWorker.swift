@@ -114,9 +114,15 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
             $0 = Task {
                 // The first poll waits one interval, so `serve --demo` has migrated before the worker looks.
                 var lastPrune = Date.distantPast
+                var lastDigestCheck = Date.distantPast
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
                     guard !Task.isCancelled else { break }
+                    // Daily digests are looked for once a minute; they join the outbox like any message.
+                    if Date().timeIntervalSince(lastDigestCheck) > 60 {
+                        lastDigestCheck = Date()
+                        do { try await SendDailyDigests().run(in: .system(application)) } catch { logger.error("daily digests: \(type(of: error))") }
+                    }
                     do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
                     // Housekeeping rides on the same loop: unsaved uploads go after a day.
                     if Date().timeIntervalSince(lastPrune) > 3600 {

@@ -31,6 +31,8 @@ public struct Settings: Sendable {
     public var trustProxy: Bool = false
     /// The largest photo or document one may attach (`REMBUK_MAX_UPLOAD`, default 5 MB).
     public var maxUploadSize: Int = 5 * 1024 * 1024
+    /// The hour (WIB) the daily digests go out (`REMBUK_DIGEST_HOUR`, default 7).
+    public var digestHour: Int = 7
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -86,6 +88,10 @@ public struct Settings: Sendable {
         if let text = value("REMBUK_HOLIDAYS") {
             do { holidays = try WorkingDayCalendar.parseHolidays(text) } catch { throw Problem(description: "REMBUK_HOLIDAYS: \(error)") }
         }
+        let hourText = value("REMBUK_DIGEST_HOUR") ?? "7"
+        guard let hour = Int(hourText), (0...23).contains(hour) else {
+            throw Problem(description: "REMBUK_DIGEST_HOUR must be an hour from 0 to 23: \(hourText)")
+        }
         return Settings(
             database: database, secret: secret, kabupaten: kabupaten,
             planningAgencyName: value("REMBUK_PLANNING_AGENCY") ?? "Bappeda",
@@ -102,6 +108,7 @@ public struct Settings: Sendable {
         ).with {
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
+            $0.digestHour = hour
         }
     }
 }

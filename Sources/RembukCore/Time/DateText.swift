@@ -27,15 +27,24 @@ public enum DateText {
     /// `Kamis, 28 Maret 2024 pukul 14.05 WIB` (Indonesian writes times with a full stop).
     public static func dateTime(_ moment: Date, _ language: Language = .id, timeZone: TimeZone = .jakarta) -> String {
         let date = LocalDate(moment, timeZone: timeZone)
-        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: moment)
-        let minuteOfDay = ((seconds % 86_400) + 86_400) % 86_400 / 60
         let zone = zoneName(timeZone, at: moment)
         switch language {
-        case .id:
-            return "\(long(date, .id)) pukul " + String(format: "%02d.%02d", minuteOfDay / 60, minuteOfDay % 60) + " \(zone)"
-        case .en:
-            return "\(long(date, .en)), " + String(format: "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60) + " \(zone)"
+        case .id: return "\(long(date, .id)) pukul \(clock(moment, .id, timeZone: timeZone)) \(zone)"
+        case .en: return "\(long(date, .en)), \(clock(moment, .en, timeZone: timeZone)) \(zone)"
         }
+    }
+
+    /// `28 Mar 14.05`: a moment in a list where the year is plain from the context.
+    public static func short(_ moment: Date, _ language: Language = .id, timeZone: TimeZone = .jakarta) -> String {
+        let date = LocalDate(moment, timeZone: timeZone)
+        return "\(date.day) \(monthName(date.month, language).prefix(3)) \(clock(moment, language, timeZone: timeZone))"
+    }
+
+    /// `14.05` in Indonesian, `14:05` in English.
+    public static func clock(_ moment: Date, _ language: Language = .id, timeZone: TimeZone = .jakarta) -> String {
+        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: moment)
+        let minuteOfDay = ((seconds % 86_400) + 86_400) % 86_400 / 60
+        return String(format: language == .id ? "%02d.%02d" : "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60)
     }
 
     static func zoneName(_ timeZone: TimeZone, at moment: Date) -> String {

@@ -45,11 +45,13 @@ struct ChangePassword {
     }
 }
 
-/// The signed-in person chooses which channels besides the inbox may carry their notifications.
+/// The signed-in person chooses which channels besides the inbox may carry their notifications, and whether those
+/// channels carry each notice at once or one daily digest. Switching the digest on starts it from now, so no backlog arrives.
 struct UpdateNotificationSettings {
     struct Input: Codable, Sendable {
         var notify_email: String?
         var notify_whatsapp: String?
+        var delivery: String?
     }
 
     func run(_ input: Input, in ctx: Invocation) async throws {
@@ -58,13 +60,22 @@ struct UpdateNotificationSettings {
         }
         let email = input.notify_email == "on" && account.email != nil
         let whatsapp = input.notify_whatsapp == "on" && account.phone != nil
+        guard [nil, "segera", "harian"].contains(input.delivery) else {
+            throw UserFacingError(.badRequest, Phrase("Pilihan pengiriman tidak dikenal.", "Unknown delivery choice."))
+        }
+        let digest = input.delivery.map { $0 == "harian" } ?? account.notifyDigest
+        let startsDigest = digest && !account.notifyDigest
         let identity = ctx.identity
+        let now = ctx.now
         try await ctx.writes.transaction { db in
-            try await Account.query(on: db).filter(\.$id == id)
-                .set(\.$notifyEmail, to: email).set(\.$notifyWhatsApp, to: whatsapp).update()
+            let update = Account.query(on: db).filter(\.$id == id)
+                .set(\.$notifyEmail, to: email).set(\.$notifyWhatsApp, to: whatsapp).set(\.$notifyDigest, to: digest)
+            if startsDigest { update.set(\.$digestCutoff, to: now) }
+            try await update.update()
             try await AuditLog.append(AuditDraft(actor: identity, action: "account.notifications_changed", subjectType: "account",
-                                                 subjectID: id.uuidString, summary: "e-mail: \(email ? "ya" : "tidak"), WhatsApp/SMS: \(whatsapp ? "ya" : "tidak")"),
-                                      on: db, now: ctx.now)
+                                                 subjectID: id.uuidString,
+                                                 summary: "e-mail: \(email ? "ya" : "tidak"), WhatsApp/SMS: \(whatsapp ? "ya" : "tidak"), \(digest ? "ringkasan harian" : "satu per satu")"),
+                                      on: db, now: now)
         }
     }
 }

@@ -15,6 +15,10 @@ public final class Account: Model, @unchecked Sendable {
     @OptionalField(key: "nik_masked") public var nikMasked: String?
     @Field(key: "notify_email") public var notifyEmail: Bool
     @Field(key: "notify_whatsapp") public var notifyWhatsApp: Bool
+    /// E-mail and WhatsApp/SMS carry one daily digest instead of each notice (the inbox always gets each one).
+    @Field(key: "notify_digest") public var notifyDigest: Bool
+    /// The moment the last digest reached; notices after it go into the next one.
+    @OptionalField(key: "digest_cutoff") public var digestCutoff: Date?
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -33,6 +37,7 @@ public final class Account: Model, @unchecked Sendable {
         self.nikMasked = nikMasked
         self.notifyEmail = email != nil
         self.notifyWhatsApp = false
+        self.notifyDigest = false
     }
 
     public var isDisabled: Bool { disabledAt != nil }

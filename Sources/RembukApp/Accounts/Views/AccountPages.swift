@@ -120,6 +120,7 @@ struct AccountPage {
                          checked: account.notifyEmail, enabled: account.email != nil),
                 checkbox(ctx, name: "notify_whatsapp", label: ctx.t("Kirim juga lewat WhatsApp/SMS", "Also send by WhatsApp/SMS"),
                          checked: account.notifyWhatsApp, enabled: account.phone != nil),
+                delivery(ctx),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan pengaturan", "Save settings")))))
     }
 
@@ -148,6 +149,24 @@ struct AccountPage {
                 FormKit.field(ctx, .init(name: "new_password_confirmation", label: ctx.t("Ulangi kata sandi baru", "Repeat the new password"),
                                          type: .password, autocomplete: "new-password", required: true), errors: passwordErrors),
                 .button(.type(.submit), .text(ctx.t("Ganti kata sandi", "Change password")))))
+    }
+
+    /// Each notice at once, or one daily digest on those channels (the inbox always gets each notice).
+    func delivery(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        let hour = String(format: "%02d.00", settings.digestHour)
+        let choices = [("segera", ctx.t("Satu per satu, begitu ada", "One by one, as they happen"), !account.notifyDigest),
+                       ("harian", ctx.t("Ringkasan harian, sekali sehari pukul \(hour) WIB", "A daily digest, once a day at \(hour) WIB"), account.notifyDigest)]
+        return .element(named: "fieldset", nodes: [
+            .class("field"),
+            .element(named: "legend", text: ctx.t("Cara kirim e-mail dan WhatsApp/SMS", "How e-mail and WhatsApp/SMS arrive")),
+            .group(choices.map { value, label, checked in
+                .div(.class("field check"),
+                     FormKit.input([("type", "radio"), ("id", "d-" + value), ("name", "delivery"), ("value", value), checked ? ("checked", "checked") : nil]),
+                     .label(.for("d-" + value), .text(" " + label)))
+            }),
+            .p(.class("hint"), .text(ctx.t("Ringkasan hanya memuat pemberitahuan yang belum Anda baca di kotak masuk.",
+                                           "The digest lists only the notices you have not read in the inbox yet."))),
+        ])
     }
 
     func checkbox(_ ctx: ViewContext, name: String, label: String, checked: Bool, enabled: Bool) -> Node<HTML.BodyContext> {
