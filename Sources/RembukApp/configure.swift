@@ -56,6 +56,7 @@ let allMigrations: [any Migration] = [
     M022_CreateComplaints(),
     M023_CreateInformation(),
     M024_AddNotificationDigest(),
+    M025_CreateDiscussions(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

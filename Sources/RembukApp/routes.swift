@@ -23,6 +23,7 @@ public enum SiteRoute: Hashable, Sendable {
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
     case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
+    case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
@@ -126,6 +127,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .documents: "/dokumen"
         case .documentNew: "/dokumen/baru"
         case let .documentDownload(id): "/dokumen/\(id)/unduh"
+        case .discussions: "/diskusi"
+        case .discussionNew: "/diskusi/baru"
+        case let .discussion(id): "/diskusi/\(id)"
+        case let .discussionComment(id): "/diskusi/\(id)/komentar"
+        case let .discussionClose(id): "/diskusi/\(id)/tutup"
+        case let .discussionReopen(id): "/diskusi/\(id)/buka"
         case .forumResultsCSV: "/musrenbang/unduh.csv"
         case .forumResultsJSON: "/musrenbang/unduh.json"
         case .paguCSV: "/jadwal/pagu.csv"
@@ -184,6 +191,7 @@ func routes(_ app: Application) throws {
     OpenDataController().register(pages)
     AttachmentController().register(pages)
     CommentsController().register(pages)
+    DiscussionController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

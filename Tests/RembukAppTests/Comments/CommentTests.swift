@@ -29,7 +29,7 @@ import VaporTesting
             let inboxBefore = try await InboxItem.query(on: app.db).filter(\.$account.$id == usulan.proposerID).count()
             // when: a comment, a reply, and a reply to the reply
             let first = try await commentOn(usulan, &citizen, "Setuju, jalan ini <script>alert(1)</script> rusak parah sejak 2023.")
-            let top = try #require(try await Comment.query(on: app.db).first())
+            let top = try #require(try await Comment.query(on: app.db).filter(\.$subjectType == "usulan").first())
             _ = try await commentOn(usulan, &partner, "Kami bisa bantu material.", parent: top.id)
             let reply = try #require(try await Comment.query(on: app.db).filter(\.$parentID == top.id).first())
             _ = try await commentOn(usulan, &citizen, "Terima kasih!", parent: reply.id)
@@ -39,7 +39,7 @@ import VaporTesting
             #expect(try await Comment.query(on: app.db).filter(\.$parentID == top.id).count() == 2)
             let mitra = try #require(try await Account.query(on: app.db).filter(\.$email == "mitra@rembuk.test").first())
             #expect(top.authorName == PublicName.short(mitra.name))
-            #expect(try await AuditRecord.query(on: app.db).filter(\.$action ~~ ["comment.posted", "comment.replied"]).count() == 3)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action ~~ ["comment.posted", "comment.replied"]).filter(\.$summary == "komentar pada \(usulan.number)").count() == 3)
             #expect(try await InboxItem.query(on: app.db).filter(\.$account.$id == usulan.proposerID).count() == inboxBefore + 3)
             var visitor = TestBrowser(app)
             let page = try await visitor.get(SiteRoute.usulan(usulan.id!.uuidString).path)
@@ -65,7 +65,7 @@ import VaporTesting
             #expect(long.status == .unprocessableEntity)
             #expect(long.text.contains("Komentar paling panjang 2.000 huruf"))
             #expect(long.text.contains("panjang panjang panjang"))
-            #expect(try await Comment.query(on: app.db).count() == 0)
+            #expect(try await Comment.query(on: app.db).filter(\.$subjectType == "usulan").count() == 0)
         }
     }
 
@@ -76,7 +76,7 @@ import VaporTesting
             var author = TestBrowser(app)
             try await author.signIn("opd@rembuk.test")
             _ = try await commentOn(usulan, &author, "Hubungi Pak RT di 0812 3456 7890 saja.")
-            let comment = try #require(try await Comment.query(on: app.db).first())
+            let comment = try #require(try await Comment.query(on: app.db).filter(\.$subjectType == "usulan").first())
             var citizen = TestBrowser(app)
             try await citizen.signIn("mitra@rembuk.test")
             let reportPath = SiteRoute.report("comment", comment.id!.uuidString).path

@@ -171,9 +171,11 @@ import Vapor
                              SiteRoute.audit.path + "?jenis=project&id=\(project)", SiteRoute.dashboard.path]
             let underWay = try #require(try await Project.query(on: app.db).filter(\.$status == ProjectStatus.pelaksanaan.rawValue).first()).id!.uuidString
             let complaint = try #require(try await Complaint.query(on: app.db).first()).id!.uuidString
+            let thread = try #require(try await DiscussionThread.query(on: app.db).sort(\.$lastActivityAt, .descending).first()).id!.uuidString
             let issueSix = [SiteRoute.complaints.path, SiteRoute.complaintNew.path, SiteRoute.complaint(complaint).path, SiteRoute.complaintBoard.path,
                             SiteRoute.complaintStatistics.path, SiteRoute.complaintCategories.path, SiteRoute.openData.path,
-                            SiteRoute.information.path, SiteRoute.informationNew.path, SiteRoute.documents.path, SiteRoute.documentNew.path]
+                            SiteRoute.information.path, SiteRoute.informationNew.path, SiteRoute.documents.path, SiteRoute.documentNew.path,
+                            SiteRoute.discussions.path, SiteRoute.discussionNew.path, SiteRoute.discussion(thread).path, SiteRoute.account.path]
             var visitor = TestBrowser(app)
             for (page, signedIn) in (pages + issueThree + issueFour + issueFive + issueSix + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)

@@ -80,6 +80,7 @@ public struct LoadDemoData {
         try await DemoProjects.load(in: ctx)
         try await DemoComplaints.load(in: ctx)
         try await DemoInformation.load(in: ctx)
+        try await DemoDiscussions.load(in: ctx)
         return logins
     }
 

@@ -2,22 +2,27 @@ import Fluent
 import Foundation
 import RembukCore
 
-/// What can be reported and moderated: a comment or an usulan, with the desa it belongs to
-/// (moderators act within their region) and the page that shows it.
+/// What can be reported and moderated: a comment, an usulan or a discussion, with the region it belongs to
+/// (moderators act within their region), the page that shows it and its author.
 struct ModerationSubject: Sendable {
-    enum Kind: String, Sendable { case comment, usulan }
+    enum Kind: String, Sendable { case comment, usulan, thread }
     let kind: Kind
     let id: UUID
-    let usulan: Usulan
-    let comment: Comment?
+    let regionCode: String
+    let link: String
+    /// `Usulan U-2026-00012`, `Komentar pada diskusi “…”`: the moderation pages' headings.
+    let heading: Phrase
+    /// What the author is told was hidden: “Usulan Anda …”, “Komentar Anda pada …”.
+    let yours: Phrase
+    let excerpt: String
+    let authorID: UUID
+    let isHidden: Bool
+    var usulan: Usulan?
+    var comment: Comment?
+    var thread: DiscussionThread?
 
-    var regionCode: String { usulan.desaCode }
-    var link: String {
-        SiteRoute.usulan(usulan.id?.uuidString ?? "").path + (comment.map { "#komentar-" + ($0.id?.uuidString ?? "") } ?? "")
-    }
-    var isHidden: Bool { comment?.isHidden ?? usulan.isHidden }
-    var authorID: UUID { comment?.authorID ?? usulan.proposerID }
-    var label: String { comment == nil ? "usulan \(usulan.number)" : "komentar pada \(usulan.number)" }
+    /// `usulan U-2026-00012`: the heading within a sentence, as the audit trail writes it.
+    var label: String { heading.id.prefix(1).lowercased() + heading.id.dropFirst() }
 
     static func load(kind raw: String, id rawID: String, on db: any Database) async throws -> ModerationSubject {
         let missing = UserFacingError(.notFound, Phrase("Yang dilaporkan tidak ada.", "The reported item does not exist."))
@@ -25,16 +30,28 @@ struct ModerationSubject: Sendable {
         switch kind {
         case .usulan:
             guard let usulan = try await Usulan.find(id, on: db), usulan.workflowStatus != .draft else { throw missing }
-            return ModerationSubject(kind: kind, id: id, usulan: usulan, comment: nil)
+            return ModerationSubject(kind: kind, id: id, regionCode: usulan.desaCode, link: SiteRoute.usulan(id.uuidString).path,
+                                     heading: Phrase("Usulan \(usulan.number)", "Proposal \(usulan.number)"), yours: Phrase("Usulan Anda \(usulan.number)", "Your proposal \(usulan.number)"),
+                                     excerpt: usulan.title, authorID: usulan.proposerID, isHidden: usulan.isHidden, usulan: usulan)
+        case .thread:
+            guard let thread = try await DiscussionThread.find(id, on: db) else { throw missing }
+            let target = CommentTarget.thread(thread)
+            return ModerationSubject(kind: kind, id: id, regionCode: thread.regionCode, link: target.link,
+                                     heading: Phrase("Diskusi “\(thread.title)”", "Discussion “\(thread.title)”"),
+                                     yours: Phrase("Diskusi Anda “\(thread.title)”", "Your discussion “\(thread.title)”"),
+                                     excerpt: thread.title + " — " + String(thread.body.prefix(240)), authorID: thread.authorID,
+                                     isHidden: thread.isHidden, thread: thread)
         case .comment:
-            guard let comment = try await Comment.find(id, on: db), comment.subjectType == "usulan",
-                  let usulanID = UUID(uuidString: comment.subjectID), let usulan = try await Usulan.find(usulanID, on: db) else { throw missing }
-            return ModerationSubject(kind: kind, id: id, usulan: usulan, comment: comment)
+            guard let comment = try await Comment.find(id, on: db), let target = try await CommentTarget.of(comment, on: db) else { throw missing }
+            return ModerationSubject(kind: kind, id: id, regionCode: target.regionCode, link: target.link + "#komentar-" + id.uuidString,
+                                     heading: Phrase("Komentar pada \(target.name.id)", "Comment on \(target.name.en)"),
+                                     yours: Phrase("Komentar Anda pada \(target.name.id)", "Your comment on \(target.name.en)"),
+                                     excerpt: String(comment.body.prefix(300)), authorID: comment.authorID, isHidden: comment.isHidden, comment: comment)
         }
     }
 }
 
-/// A citizen reports a comment or an usulan. One report per person per item, held by a unique constraint.
+/// A citizen reports a comment, an usulan or a discussion. One report per person per item, held by a unique constraint.
 struct ReportAbuse {
     struct Input: Codable, Sendable {
         var reason: String?
@@ -79,7 +96,7 @@ struct ReportAbuse {
     }
 }
 
-/// A moderator hides a comment or an usulan, with a reason everyone can read; open reports on it close.
+/// A moderator hides a comment, an usulan or a discussion, with a reason everyone can read; open reports on it close.
 /// Restoring undoes it, also with a reason. Both are audited and the author is told.
 struct HideContent {
     struct Input: Codable, Sendable {
@@ -109,10 +126,14 @@ struct HideContent {
                 comment.hiddenAt = hide ? now : nil
                 comment.hiddenReason = hide ? reason : nil
                 try await comment.update(on: db)
-            } else {
-                subject.usulan.hiddenAt = hide ? now : nil
-                subject.usulan.hiddenReason = hide ? reason : nil
-                try await subject.usulan.update(on: db)
+            } else if let thread = subject.thread {
+                thread.hiddenAt = hide ? now : nil
+                thread.hiddenReason = hide ? reason : nil
+                try await thread.update(on: db)
+            } else if let usulan = subject.usulan {
+                usulan.hiddenAt = hide ? now : nil
+                usulan.hiddenReason = hide ? reason : nil
+                try await usulan.update(on: db)
             }
             if hide {
                 try await AbuseReport.query(on: db).filter(\.$subjectType == subject.kind.rawValue).filter(\.$subjectID == subject.id.uuidString)
@@ -122,8 +143,7 @@ struct HideContent {
                                                  subjectType: subject.kind.rawValue, subjectID: subject.id.uuidString,
                                                  regionCode: subject.regionCode, summary: subject.label, reason: reason), on: db, now: now)
             if let author = try await Account.find(subject.authorID, on: db), !author.isDisabled {
-                let what = subject.comment == nil ? Phrase("Usulan Anda \(subject.usulan.number)", "Your proposal \(subject.usulan.number)")
-                    : Phrase("Komentar Anda pada \(subject.usulan.number)", "Your comment on \(subject.usulan.number)")
+                let what = subject.yours
                 try await Notifier.send(to: author, Notice(
                     title: hide ? Phrase("\(what.id) disembunyikan moderator", "\(what.en) was hidden by a moderator")
                         : Phrase("\(what.id) ditampilkan kembali", "\(what.en) is shown again"),

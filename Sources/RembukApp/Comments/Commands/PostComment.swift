@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import RembukCore
 
-/// A signed-in person comments on an usulan, or replies to a comment. Replies stay one level deep:
-/// a reply to a reply joins the same thread. The proposer (and the author replied to) are notified.
+/// A signed-in person comments on an usulan or a discussion, or replies to a comment. Replies stay one level deep:
+/// a reply to a reply joins the same thread. The owner (proposer, opener) and the author replied to are notified.
 struct PostComment {
     struct Input: Codable, Sendable {
         var body: String?
@@ -15,11 +15,10 @@ struct PostComment {
         case invalid(FormErrors)
     }
 
-    func run(on usulan: Usulan, _ input: Input, in ctx: Invocation) async throws -> Outcome {
+    func run(on target: CommentTarget, _ input: Input, in ctx: Invocation) async throws -> Outcome {
         guard let account = ctx.principal.account, let accountID = account.id else { throw UserFacingError.signInRequired }
-        let usulanID = try usulan.requireID()
-        guard usulan.workflowStatus != .draft, !usulan.isHidden else {
-            throw UserFacingError(.conflict, Phrase("Usulan ini tidak bisa dikomentari.", "This proposal cannot be commented on."))
+        guard target.isOpen else {
+            throw UserFacingError(.conflict, Phrase("Ini tidak bisa dikomentari lagi.", "This cannot be commented on any more."))
         }
         var errors = FormErrors()
         let body = TextInput.clean(input.body ?? "")
@@ -32,7 +31,7 @@ struct PostComment {
         var parent: Comment?
         if let raw = input.parent, !raw.isEmpty {
             guard let id = UUID(uuidString: raw), let found = try await Comment.find(id, on: ctx.db),
-                  found.subjectType == "usulan", found.subjectID == usulanID.uuidString else {
+                  found.subjectType == target.kind.rawValue, found.subjectID == target.id.uuidString else {
                 throw UserFacingError(.notFound, Phrase("Komentar yang dibalas tidak ada.", "The comment replied to does not exist."))
             }
             if let top = found.parentID { parent = try await Comment.find(top, on: ctx.db) } else { parent = found }
@@ -41,12 +40,13 @@ struct PostComment {
         guard errors.isEmpty else { return .invalid(errors) }
 
         let comment = Comment()
-        comment.subjectType = "usulan"
-        comment.subjectID = usulanID.uuidString
+        comment.subjectType = target.kind.rawValue
+        comment.subjectID = target.id.uuidString
         comment.parentID = parent?.id
         comment.authorID = accountID
         comment.authorName = PublicName.short(account.name)
         comment.body = body
+        comment.createdAt = ctx.now
         let identity = ctx.identity
         let now = ctx.now
         let repliedTo = parent?.authorID
@@ -54,14 +54,17 @@ struct PostComment {
             try await comment.create(on: db)
             try await AuditLog.append(AuditDraft(actor: identity, action: repliedTo == nil ? "comment.posted" : "comment.replied",
                                                  subjectType: "comment", subjectID: try comment.requireID().uuidString,
-                                                 regionCode: usulan.desaCode, summary: "komentar pada \(usulan.number)"), on: db, now: now)
-            let link = SiteRoute.usulan(usulanID.uuidString).path + "#komentar-" + (try comment.requireID().uuidString)
+                                                 regionCode: target.regionCode, summary: "komentar pada \(target.name.id)"), on: db, now: now)
+            if target.kind == .thread {
+                try await DiscussionThread.query(on: db).filter(\.$id == target.id).set(\.$lastActivityAt, to: now).update()
+            }
+            let link = target.link + "#komentar-" + (try comment.requireID().uuidString)
             let notice = Notice(
-                title: Phrase("Komentar baru pada \(usulan.number)", "New comment on \(usulan.number)"),
+                title: Phrase("Komentar baru pada \(target.name.id)", "New comment on \(target.name.en)"),
                 body: Phrase("\(comment.authorName) menulis: “\(String(body.prefix(200)))”", "\(comment.authorName) wrote: “\(String(body.prefix(200)))”"),
                 link: link)
             var notified: Set<UUID> = [accountID]
-            for recipient in [usulan.proposerID, repliedTo].compactMap({ $0 }) where !notified.contains(recipient) {
+            for recipient in [target.ownerID, repliedTo].compactMap({ $0 }) where !notified.contains(recipient) {
                 notified.insert(recipient)
                 if let person = try await Account.find(recipient, on: db), !person.isDisabled {
                     try await Notifier.send(to: person, notice, in: ctx, on: db)

@@ -17,7 +17,7 @@ struct CommentsController {
         let usulans = UsulanController()
         let usulan = try await usulans.find(req)
         let input = try req.content.decode(PostComment.Input.self)
-        switch try await PostComment().run(on: usulan, input, in: req.invocation) {
+        switch try await PostComment().run(on: .usulan(usulan), input, in: req.invocation) {
         case let .posted(comment):
             return req.redirect(to: SiteRoute.usulan(try usulan.requireID().uuidString).path + "#komentar-" + (try comment.requireID().uuidString))
         case let .invalid(errors):

@@ -14,7 +14,8 @@ public final class Comment: Model, @unchecked Sendable {
     @Field(key: "author_id") public var authorID: UUID
     @Field(key: "author_name") public var authorName: String
     @Field(key: "body") public var body: String
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// Set by `PostComment` from the command's clock.
+    @OptionalField(key: "created_at") public var createdAt: Date?
     @OptionalField(key: "hidden_at") public var hiddenAt: Date?
     @OptionalField(key: "hidden_reason") public var hiddenReason: String?
 

@@ -2,7 +2,7 @@ import Foundation
 import Plot
 import RembukCore
 
-/// The comments under an usulan: threads of one level, each with reply, report and (for moderators) hide forms,
+/// The comments under an usulan or a discussion: threads of one level, each with reply, report and (for moderators) hide forms,
 /// all plain `<details>` disclosures that work without JavaScript.
 struct CommentThread {
     struct Entry {
@@ -10,7 +10,8 @@ struct CommentThread {
         var replies: [Comment]
     }
 
-    var usulanID: String
+    /// Where the comment and reply forms post (`CommentTarget.postPath`).
+    var postPath: String
     var entries: [Entry]
     var open: Bool
     var canModerate: Bool
@@ -44,7 +45,7 @@ struct CommentThread {
         }
         let isNew = (draft.parent ?? "").isEmpty
         return FormKit.form(.class("stack wide no-print"), .attribute(named: "method", value: "post"),
-                            .attribute(named: "action", value: SiteRoute.usulanComment(usulanID).path),
+                            .attribute(named: "action", value: postPath),
             FormKit.csrf(ctx),
             FormKit.textarea(ctx, name: "body", label: ctx.t("Tulis komentar", "Write a comment"), value: isNew ? draft.body ?? "" : "",
                              errors: isNew ? errors : FormErrors(), idPrefix: "k-",
@@ -79,7 +80,7 @@ struct CommentThread {
             .if(isThis, .attribute(named: "open", value: "open")),
             .element(named: "summary", nodes: [.text(ctx.t("Balas", "Reply"))]),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"),
-                         .attribute(named: "action", value: SiteRoute.usulanComment(usulanID).path),
+                         .attribute(named: "action", value: postPath),
                 FormKit.csrf(ctx),
                 FormKit.input([("type", "hidden"), ("name", "parent"), ("value", id)]),
                 FormKit.textarea(ctx, name: "body", label: ctx.t("Balasan Anda", "Your reply"), value: isThis ? draft.body ?? "" : "",

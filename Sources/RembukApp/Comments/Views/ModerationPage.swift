@@ -23,15 +23,13 @@ enum ModerationPage {
 
     static func card(_ ctx: ViewContext, _ item: Item) -> Node<HTML.ListContext> {
         let subject = item.subject
-        let excerpt = subject.comment.map { String($0.body.prefix(300)) } ?? subject.usulan.title
-        let heading = subject.comment == nil ? ctx.t("Usulan ", "Proposal ") + subject.usulan.number
-            : ctx.t("Komentar pada ", "Comment on ") + subject.usulan.number
+        let heading = ctx.t(subject.heading)
         let reasons = Dictionary(grouping: item.reports, by: \.abuseReason).sorted { $0.value.count > $1.value.count }
         let reasonText = reasons.map { "\($0.key.label(ctx.language)) (\($0.value.count))" }.joined(separator: ", ")
         let notes = item.reports.map(\.note).filter { !$0.isEmpty }
         let body: [Node<HTML.BodyContext>] = [
             .h2(.a(.href(subject.link), .text(heading))),
-            .element(named: "blockquote", text: excerpt),
+            .element(named: "blockquote", text: subject.excerpt),
             .p(.strong(.text("\(item.reports.count) " + ctx.t("laporan", "reports"))), .text(": " + reasonText)),
             .ul(.forEach(notes) { .li(.em(.text($0))) }),
             ModerationViews.hideForm(ctx, kind: subject.kind.rawValue, id: subject.id.uuidString, hidden: false, errors: FormErrors()),
@@ -57,7 +55,7 @@ enum ModerationPage {
 
     static func form(_ ctx: ViewContext, title: String, subject: ModerationSubject, _ form: Node<HTML.BodyContext>) -> HTML {
         Layout.page(ctx, title: title, [
-            .h1(.text(title + ": " + subject.label)),
+            .h1(.text(title + ": " + ctx.t(subject.heading))),
             .p(.a(.href(subject.link), .text(ctx.t("‹ Kembali", "‹ Back")))),
             form,
         ])

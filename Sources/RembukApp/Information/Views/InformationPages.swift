@@ -15,6 +15,7 @@ struct InformationListPage {
             .h1(.text(title)),
             .p(canPublish ? .group(.a(.class("button"), .href(SiteRoute.informationNew.path), .text(ctx.t("Terbitkan informasi", "Publish"))), .text(" ")) : .empty,
                .a(.href(SiteRoute.documents.path), .text(ctx.t("Pustaka dokumen", "Document library"))), .text(" · "),
+               .a(.href(SiteRoute.discussions.path), .text(ctx.t("Diskusi pembangunan", "Development discussions"))), .text(" · "),
                .a(.href(SiteRoute.informationFeed.path), .text(ctx.t("Kabar Atom", "Atom feed")))),
             .nav(.attribute(named: "aria-label", value: ctx.t("Jenis", "Kinds")), .p(
                 .a(.href(SiteRoute.information.path), .text(ctx.t("Semua", "All"))),
@@ -49,7 +50,6 @@ struct ArticlePage {
     var url: String
 
     func render(_ ctx: ViewContext) -> HTML {
-        let share = "https://wa.me/?text=" + (article.title + " " + url).urlQueryEscaped
         return Layout.page(ctx, title: article.title, [
             .p(.a(.href(SiteRoute.information.path), .text(ctx.t("‹ Informasi", "‹ Information")))),
             .p(.span(.class("badge"), .text(article.articleKind.label(ctx.language)))),
@@ -63,11 +63,7 @@ struct ArticlePage {
             article.summary.isEmpty ? .empty : .p(.class("lead"), .text(article.summary)),
             .group(article.body.components(separatedBy: "\n\n").map { .p(.text($0)) }),
             AttachmentViews.gallery(ctx, files),
-            .section(.class("no-print"),
-                .h2(.text(ctx.t("Bagikan", "Share"))),
-                .p(.a(.href(share), .attribute(named: "rel", value: "noopener"), .text(ctx.t("Bagikan lewat WhatsApp", "Share on WhatsApp")))),
-                .div(.class("field"), .label(.for("tautan"), .text(ctx.t("Salin tautan", "Copy the link"))),
-                     FormKit.input([("type", "text"), ("id", "tautan"), ("readonly", "readonly"), ("value", url)]))),
+            ShareLinks.section(ctx, title: article.title, url: url),
         ])
     }
 }
@@ -102,5 +98,17 @@ struct DocumentLibraryPage {
                         .td(.class("num"), .text(String(document.downloadCount))))
                 }))),
         ])
+    }
+}
+
+/// Share a page: a WhatsApp share link and the address to copy (works without JavaScript).
+enum ShareLinks {
+    static func section(_ ctx: ViewContext, title: String, url: String) -> Node<HTML.BodyContext> {
+        let share = "https://wa.me/?text=" + (title + " " + url).urlQueryEscaped
+        return .section(.class("no-print"),
+            .h2(.text(ctx.t("Bagikan", "Share"))),
+            .p(.a(.href(share), .attribute(named: "rel", value: "noopener"), .text(ctx.t("Bagikan lewat WhatsApp", "Share on WhatsApp")))),
+            .div(.class("field"), .label(.for("tautan"), .text(ctx.t("Salin tautan", "Copy the link"))),
+                 FormKit.input([("type", "text"), ("id", "tautan"), ("readonly", "readonly"), ("value", url)])))
     }
 }

@@ -18,10 +18,7 @@ enum DemoComplaints {
                 try await category.update(on: db)
             }
         }
-        guard try await Complaint.query(on: ctx.db).count() == 0,
-              let citizen = try await Account.query(on: ctx.db).filter(\.$email == "warga@rembuk.test").first(),
-              let citizenID = citizen.id else { return }
-        let reporter = Principal(sessionToken: "demo", account: citizen, grants: try await RoleGrant.query(on: ctx.db).filter(\.$account.$id == citizenID).all())
+        guard try await Complaint.query(on: ctx.db).count() == 0, let reporter = try await DemoProjects.citizen(in: ctx) else { return }
         let admin = try await DemoProjects.principal(for: nil, in: ctx)
         let pupr = try await DemoProjects.principal(for: "dinas-pupr", in: ctx)
         let today = ctx.today

@@ -162,4 +162,10 @@ enum DemoProjects {
         guard let account = grant?.account else { throw LoadDemoData.DemoProblem(description: "no demo staff for \(agency)") }
         return Principal(sessionToken: "demo", account: account, grants: grants.filter { $0.$account.id == account.id })
     }
+
+    /// The demo citizen (Siti Aminah), signed in, or nil before the accounts exist.
+    static func citizen(in ctx: Invocation) async throws -> Principal? {
+        guard let citizen = try await Account.query(on: ctx.db).filter(\.$email == "warga@rembuk.test").first(), let id = citizen.id else { return nil }
+        return Principal(sessionToken: "demo", account: citizen, grants: try await RoleGrant.query(on: ctx.db).filter(\.$account.$id == id).all())
+    }
 }

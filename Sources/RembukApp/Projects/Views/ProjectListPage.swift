@@ -84,10 +84,7 @@ struct ProjectListPage {
                      .text(" · "), .a(.href(SiteRoute.projectExportJSON.path + filter.query(page: nil)), .text("JSON")),
                      .unwrap(filter.kecamatan) { .group(.text(" · "), .a(.href(SiteRoute.projectFeed($0).path), .text(ctx.t("kabar Atom kecamatan ini", "this district's Atom feed")))) })),
             table(ctx),
-            pages > 1 ? .nav(.class("pager"), .attribute(named: "aria-label", value: ctx.t("Halaman", "Pages")),
-                .if(filter.page > 1, .a(.href(SiteRoute.projects.path + filter.query(page: filter.page - 1)), .text(ctx.t("‹ Sebelumnya", "‹ Previous")))),
-                .span(.text(ctx.t("Halaman \(filter.page) dari \(pages)", "Page \(filter.page) of \(pages)"))),
-                .if(filter.page < pages, .a(.href(SiteRoute.projects.path + filter.query(page: filter.page + 1)), .text(ctx.t("Berikutnya ›", "Next ›"))))) : .empty,
+            Pager.nav(ctx, page: filter.page, pages: pages) { SiteRoute.projects.path + filter.query(page: $0) },
         ])
     }
 

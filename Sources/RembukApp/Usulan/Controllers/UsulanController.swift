@@ -85,8 +85,8 @@ struct UsulanController {
         let canModerate = UsulanAccess.canModerate(usulan, req.principal)
         let comments = try await Comment.query(on: req.db).filter(\.$subjectType == "usulan").filter(\.$subjectID == id.uuidString)
             .sort(\.$createdAt).sort(\.$id).all()
-        let thread = CommentThread(usulanID: id.uuidString, entries: CommentThread.build(comments),
-                                   open: usulan.workflowStatus != .draft && !usulan.isHidden, canModerate: canModerate,
+        let target = CommentTarget.usulan(usulan)
+        let thread = CommentThread(postPath: target.postPath, entries: CommentThread.build(comments), open: target.isOpen, canModerate: canModerate,
                                    draft: commentDraft, errors: commentErrors)
         let page = UsulanDetailPage(usulan: usulan, events: events, desaName: desa?.name ?? usulan.desaCode,
                                     kecamatanName: kecamatan?.name ?? usulan.kecamatanCode, agencyName: agency?.name ?? usulan.targetAgency,

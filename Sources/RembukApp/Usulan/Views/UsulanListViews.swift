@@ -63,10 +63,7 @@ struct UsulanIndexPage {
                      .text(" · "), .a(.href(SiteRoute.usulanExportSIPD.path + filter.query(page: nil)), .text(ctx.t("format SIPD", "SIPD format"))),
                      .if(ctx.can(.managePlanning(kabupaten: ctx.kabupaten)), .group([.text(" · "), .a(.href(SiteRoute.sipdImport.path), .text(ctx.t("impor dari SIPD", "import from SIPD")))])))),
             UsulanCards.list(ctx, list, empty: ctx.t("Belum ada usulan yang cocok.", "No matching proposals yet.")),
-            pages > 1 ? .nav(.class("pager"), .attribute(named: "aria-label", value: ctx.t("Halaman", "Pages")),
-                .if(filter.page > 1, .a(.href(SiteRoute.usulanIndex.path + filter.query(page: filter.page - 1)), .text(ctx.t("‹ Sebelumnya", "‹ Previous")))),
-                .span(.text(ctx.t("Halaman \(filter.page) dari \(pages)", "Page \(filter.page) of \(pages)"))),
-                .if(filter.page < pages, .a(.href(SiteRoute.usulanIndex.path + filter.query(page: filter.page + 1)), .text(ctx.t("Berikutnya ›", "Next ›"))))) : .empty,
+            Pager.nav(ctx, page: filter.page, pages: pages) { SiteRoute.usulanIndex.path + filter.query(page: $0) },
         ])
     }
 
