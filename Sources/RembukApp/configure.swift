@@ -57,6 +57,7 @@ let allMigrations: [any Migration] = [
     M023_CreateInformation(),
     M024_AddNotificationDigest(),
     M025_CreateDiscussions(),
+    M026_AddComplaintSearch(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -22,6 +22,7 @@ public enum SiteRoute: Hashable, Sendable {
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
     case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
+    case complaintsCSV, complaintsJSON, complaintFeed, apiComplaintList, apiComplaint(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -127,6 +128,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .documents: "/dokumen"
         case .documentNew: "/dokumen/baru"
         case let .documentDownload(id): "/dokumen/\(id)/unduh"
+        case .complaintsCSV: "/pengaduan/unduh.csv"
+        case .complaintsJSON: "/pengaduan/unduh.json"
+        case .complaintFeed: "/pengaduan/kabar"
+        case .apiComplaintList: "/api/v1/pengaduan"
+        case let .apiComplaint(id): "/api/v1/pengaduan/\(id)"
         case .discussions: "/diskusi"
         case .discussionNew: "/diskusi/baru"
         case let .discussion(id): "/diskusi/\(id)"
@@ -192,6 +198,7 @@ func routes(_ app: Application) throws {
     AttachmentController().register(pages)
     CommentsController().register(pages)
     DiscussionController().register(pages)
+    ComplaintDataController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

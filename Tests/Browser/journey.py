@@ -481,6 +481,42 @@ try:
         driver.get(base + path)
         check("not on " + path, "Pungutan liar" not in driver.page_source and "Nagri Kidul, pekerjaan" not in driver.page_source)
 
+    # Issue 6: a citizen takes notifications as a daily digest and opens a discussion; the PUPR answers in it;
+    # the moderator closes it with a public reason.
+    sign_in("warga@rembuk.test")
+    driver.get(base + "/akun")
+    driver.find_element(By.ID, "d-harian").click()
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan pengaturan']"))
+    check("daily digest chosen", shows("Pengaturan notifikasi disimpan") and driver.find_element(By.ID, "d-harian").is_selected())
+    driver.get(base + "/diskusi/baru")
+    fill("title", "Sumur resapan atau normalisasi saluran di Nagri Kidul?")
+    Select(driver.find_element(By.NAME, "topic")).select_by_value("infrastruktur")
+    Select(driver.find_element(By.NAME, "region")).select_by_value("32.14.01")
+    fill("body", "Setiap hujan air menggenang di gang kami. Mana yang lebih tepat kita usulkan di Musrenbang Desa tahun depan?")
+    shot("14a-diskusi-baru")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buka diskusi']"))
+    check("discussion opened", shows("Sumur resapan atau normalisasi saluran di Nagri Kidul?", "Siti A.", "Komentar (0)"))
+    discussion_url = driver.current_url
+    sign_out()
+
+    sign_in("opd@rembuk.test")
+    driver.get(discussion_url)
+    fill("body", "Sumur resapan bisa diusulkan per RT; normalisasi saluran kami masukkan ke pemeliharaan rutin.")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Kirim komentar']"))
+    check("the agency answered", shows("Hendra G.", "pemeliharaan rutin", "Komentar (1)"))
+    sign_out()
+
+    sign_in("moderator@rembuk.test")
+    driver.get(discussion_url)
+    driver.find_element(By.XPATH, "//summary[normalize-space()='Tutup diskusi']").click()
+    driver.find_element(By.ID, "t-reason").send_keys("Sudah dijawab Dinas PUPR; lanjutkan lewat usulan Musrenbang Desa.")
+    click_and_wait(driver.find_element(By.XPATH, "//form[contains(@action,'/tutup')]//button"))
+    check("closed with its reason", shows("ditutup untuk komentar baru", "lanjutkan lewat usulan Musrenbang Desa", "Ditutup"))
+    shot("14b-diskusi-ditutup")
+    sign_out()
+    driver.get(base + "/diskusi?status=ditutup")
+    check("listed as closed", shows("Sumur resapan atau normalisasi saluran di Nagri Kidul?"))
+
     driver.set_window_size(360, 800)
     driver.get(base + "/audit")
     check("audit page", shows("Jejak audit publik"))

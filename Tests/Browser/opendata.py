@@ -106,9 +106,32 @@ rows = get_csv("/jadwal/pagu.csv")
 check("one pagu CSV row per kecamatan and year", len(rows) - 1 == len(pagu["data"]) > 0)
 check("pagu CSV matches", all(r[1] == j["kecamatan"]["code"] and int(r[3]) == j["pagu"] for r, j in zip(rows[1:], pagu["data"])))
 
+# Public complaints: API and exports validate and agree; the journey's confidential complaint is in none of
+# them, nor in any search, and no reporter is ever named.
+complaints = get_json("/api/v1/pengaduan?per=100")
+validate(complaints, "ComplaintPage", "/api/v1/pengaduan")
+check("public complaints in the demo", len(complaints["data"]) >= 2)
+for complaint in complaints["data"]:
+    validate(get_json("/api/v1/pengaduan/" + complaint["id"]), "Complaint", "/api/v1/pengaduan/" + complaint["number"])
+exported = get_json("/pengaduan/unduh.json")["data"]
+validate({"data": exported}, "ComplaintPage", "/pengaduan/unduh.json")
+rows = get_csv("/pengaduan/unduh.csv")
+check("one complaint CSV row per public complaint", len(rows) - 1 == len(exported) == len(complaints["data"]))
+check("complaint CSV matches", all(r[0] == j["number"] and r[2] == j["title"] and r[8] == j["statusLabel"] for r, j in zip(rows[1:], exported)))
+body, kind = get("/pengaduan/kabar")
+feed = ET.fromstring(body)
+check("complaint feed parses with an entry per complaint", kind.startswith("application/atom+xml") and len(feed.findall(atom + "entry")) == len(exported))
+secret = ("Pungutan liar pada pekerjaan jalan Nagri Kidul", "Pekerja proyek meminta uang", "uang dikembalikan kepada warga", "Siti Aminah", "Warga #")
+for path in ("/api/v1/pengaduan?per=100", "/api/v1/pengaduan?q=pungutan", "/pengaduan/unduh.json", "/pengaduan/unduh.csv",
+             "/pengaduan/unduh.csv?q=pungutan+liar", "/pengaduan/kabar", "/pengaduan/kabar?q=pungutan", "/pengaduan?q=pungutan",
+             "/pengaduan?q=nagri+kidul", "/usulan?q=pungutan", "/api/v1/usulan?q=pungutan"):
+    text = get(path)[0].decode("utf-8-sig")
+    check("nothing confidential or personal on " + path, not any(s in text for s in secret))
+check("a search finds a public complaint", "Lampu PJU tenaga surya mati" in get("/pengaduan?q=lampu+surya")[0].decode())
+
 # The catalogue lists every dataset with a dictionary page.
 catalogue = get("/data")[0].decode()
-for dataset in ("usulan", "musrenbang", "proyek", "laporan-proyek", "pagu"):
+for dataset in ("usulan", "musrenbang", "proyek", "laporan-proyek", "pagu", "pengaduan"):
     check("catalogue links the %s dictionary" % dataset, ('href="/data/%s"' % dataset) in catalogue)
     check("%s dictionary page" % dataset, "Kamus data" in get("/data/" + dataset)[0].decode())
 check("catalogue states the licence", "CC BY 4.0" in catalogue)

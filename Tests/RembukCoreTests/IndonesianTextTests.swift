@@ -26,6 +26,14 @@ import Testing
         #expect(IndonesianText.terms("Jalan rusak RT 3 perlu diperbaiki") == ["jalan", "rusak", "rt", "3", "baik"])
     }
 
+    @Test func aSearchIndexHoldsEachTermOnceBetweenSpaces() {
+        // given / when
+        let index = IndonesianText.searchIndex("Jalan rusak", "jalan-jalan diperbaiki; perbaikan RT 3")
+        // then
+        #expect(index == " 3 baik jalan rt rusak ")
+        #expect(IndonesianText.searchIndex("", "yang dan") == "  ")
+    }
+
     @Test func theSameProblemWrittenTwoWaysIsFoundFirst() {
         // given
         let query = Similarity.Document(id: "baru", text: "Perbaikan jalan desa rusak di RT 03")

@@ -16,13 +16,19 @@ struct AuditController {
     /// The trail newest first, all of it or one subject's (`?jenis=project&id=…`), 30 records a page (`?sebelum=N`).
     func page(_ req: Request) async throws -> Response {
         let before = req.query[Int64.self, at: "sebelum"]
-        let subject = AuditSubject(type: req.query[String.self, at: "jenis"], id: req.query[String.self, at: "id"])
+        var subject = AuditSubject(type: req.query[String.self, at: "jenis"], id: req.query[String.self, at: "id"])
         let query = AuditRecord.query(on: req.db).sort(\.$id, .descending).limit(Self.pageSize)
         if let before { query.filter(\.$id < before) }
         if let subject { query.filter(\.$subjectType == subject.type).filter(\.$subjectID == subject.id) }
         let records = try await query.all()
         let head = try await AuditLog.head(on: req.db)
-        return AuditPage(records: records, head: head, before: before, subject: subject).render(await req.viewContext()).response()
+        let complaints = Set(records.filter { $0.subjectType == "complaint" }.map(\.subjectID) + (subject?.type == "complaint" ? [subject!.id] : []))
+            .compactMap(UUID.init(uuidString:))
+        let confidential = complaints.isEmpty ? [] : Set(try await Complaint.query(on: req.db).filter(\.$id ~~ complaints)
+            .filter(\.$privacy == ComplaintPrivacy.rahasia.rawValue).all(\.$id).map(\.uuidString))
+        if let asked = subject { subject?.confidential = asked.type == "complaint" && confidential.contains(asked.id) }
+        return AuditPage(records: records, head: head, before: before, subject: subject, confidential: confidential)
+            .render(await req.viewContext()).response()
     }
 
     struct RecordJSON: Content {

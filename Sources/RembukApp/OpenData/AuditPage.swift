@@ -6,6 +6,8 @@ import RembukCore
 struct AuditSubject: Sendable, Equatable {
     var type: String
     var id: String
+    /// A confidential complaint: named without its number and without a link (its page does not exist publicly).
+    var confidential = false
 
     init?(type: String?, id: String?) {
         guard let type, let id, (1...40).contains(type.count), (1...80).contains(id.count),
@@ -16,7 +18,8 @@ struct AuditSubject: Sendable, Equatable {
 
     /// The public page of the subject, for the kinds that have one.
     var page: String? {
-        switch type {
+        guard !confidential else { return nil }
+        return switch type {
         case "usulan": SiteRoute.usulan(id).path
         case "project": SiteRoute.project(id).path
         case "forum": SiteRoute.forum(id).path
@@ -36,7 +39,7 @@ struct AuditSubject: Sendable, Equatable {
         case "project": return ctx.t("proyek P-\\(short)", "project P-\\(short)")
         case "forum": return "forum " + short
         case "region": return ctx.t("wilayah ", "region ") + id
-        case "complaint": return ctx.t("pengaduan L-\(short)", "complaint L-\(short)")
+        case "complaint": return confidential ? ctx.t("pengaduan rahasia", "confidential complaint") : ctx.t("pengaduan L-\(short)", "complaint L-\(short)")
         default: return type + " " + String(id.prefix(13))
         }
     }
@@ -48,6 +51,8 @@ struct AuditPage {
     var head: AuditRecord?
     var before: Int64?
     var subject: AuditSubject?
+    /// Ids of the confidential complaints among the records.
+    var confidential: Set<String> = []
 
     func render(_ ctx: ViewContext) -> HTML {
         Layout.page(ctx, title: ctx.t("Jejak audit", "Audit trail"), [
@@ -77,7 +82,11 @@ struct AuditPage {
             .thead(.tr(.th(.class("num"), .text("No.")), .th(.text(ctx.t("Waktu", "Time"))), .th(.text(ctx.t("Pelaku", "Actor"))),
                        .th(.text(ctx.t("Tindakan", "Action"))), .th(.text(ctx.t("Keterangan", "Details"))), .th(.class("hide-small"), .text(ctx.t("Sidik", "Hash"))))),
             .tbody(.forEach(records) { record in
-                let about = AuditSubject(type: record.subjectType, id: record.subjectID)
+                let about = AuditSubject(type: record.subjectType, id: record.subjectID).map { subject -> AuditSubject in
+                    var subject = subject
+                    subject.confidential = record.subjectType == "complaint" && confidential.contains(record.subjectID)
+                    return subject
+                }
                 return .tr(.td(.class("num"), .text(String(record.id ?? 0))),
                     .td(.text(DateText.dateTime(Date(millis: record.occurredAtMillis), ctx.language))),
                     .td(.text(record.actorLabel)),

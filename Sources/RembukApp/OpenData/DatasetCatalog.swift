@@ -30,7 +30,7 @@ struct Dataset: Sendable {
         Field(name: name, column: column, type: type, meaning: Phrase(id, en), example: example)
     }
 
-    static let all: [Dataset] = [usulan, forumResults, projects, projectReports, pagu]
+    static let all: [Dataset] = [usulan, forumResults, projects, projectReports, pagu, complaints]
 
     static let usulan = Dataset(
         id: "usulan", title: Phrase("Usulan warga", "Citizens' proposals"),
@@ -103,6 +103,26 @@ struct Dataset: Sendable {
             field("usulan", "Usulan asal", "daftar", "Nomor usulan yang dikerjakan", "Proposals it carries out", "U-3F2A9C1D"),
         ],
         count: { try await Project.query(on: $0).count() })
+
+    static let complaints = Dataset(
+        id: "pengaduan", title: Phrase("Pengaduan warga", "Citizens' complaints"),
+        summary: Phrase("Pengaduan yang sudah diverifikasi dan tidak rahasia: kategori, lokasi, status, perangkat daerah dan jawabannya. Pelapor tidak pernah disertakan.",
+                        "Verified, non-confidential complaints: category, place, status, agency and its answer. The reporter is never included."),
+        downloads: [("CSV", SiteRoute.complaintsCSV.path), ("JSON", SiteRoute.complaintsJSON.path), ("Atom", SiteRoute.complaintFeed.path)],
+        api: SiteRoute.apiComplaintList.path, auditSubjects: ["complaint"],
+        fields: [
+            field("number", "Nomor", "teks", "Nomor pengaduan", "Complaint number", "L-3F2A9C1D"),
+            field("category.code", "Kategori", "kode", "Kategori pengaduan (menentukan perangkat daerah tujuan)", "Category (decides the agency)", "jalan-jembatan"),
+            field("title, text", "Judul, Isi", "teks", "Apa yang dilaporkan", "What was reported", "Jalan berlubang di depan SDN Citalang 1"),
+            field("aboutURL", "Tentang", "alamat", "Proyek atau usulan yang dilaporkan, bila ada", "Project or proposal it is about", "https://…/proyek/…"),
+            field("desa.code", "Kode desa", "kode wilayah", "Desa/kelurahan lokasi", "Village", "32.14.01.2010"),
+            field("status", "Status", "kode", "diverifikasi, didisposisikan, ditindaklanjuti, selesai, bukan_kewenangan", "Where it stands", "ditindaklanjuti"),
+            field("agency.code", "Perangkat daerah", "kode", "Perangkat daerah yang menangani", "Agency handling it", "dinas-pupr"),
+            field("receivedOn", "Diterima", "tanggal", "Tanggal pengaduan diterima", "Date received", "2026-11-03"),
+            field("firstResponseOn", "Pertama ditanggapi", "tanggal", "Tanggal jawaban pertama perangkat daerah", "Date of the agency's first answer", "2026-11-06"),
+            field("answer", "Jawaban terakhir", "teks", "Jawaban terakhir perangkat daerah", "The agency's latest answer", "Lubang ditambal sementara …"),
+        ],
+        count: { try await ComplaintAccess.publicQuery(on: $0).count() })
 
     static let projectReports = Dataset(
         id: "laporan-proyek", title: Phrase("Laporan kemajuan proyek", "Project progress reports"),

@@ -54,6 +54,12 @@ public enum IndonesianText {
         return tokens.flatMap { $0.split(separator: " ").map(String.init) }
     }
 
+    /// A stored search index: each distinct term once, sorted, with a space on both sides, so that a query
+    /// for a term is one `LIKE '% term %'` on any database.
+    public static func searchIndex(_ texts: String...) -> String {
+        " " + Set(terms(texts.joined(separator: " "))).sorted().joined(separator: " ") + " "
+    }
+
     /// The terms that carry meaning: stop words dropped, each word stemmed.
     public static func terms(_ text: String) -> [String] {
         tokens(text).compactMap { token in

@@ -56,25 +56,14 @@ struct InformationController {
 
     func feed(_ req: Request) async throws -> Response {
         let articles = try await Article.query(on: req.db).sort(\.$publishedAt, .descending).limit(30).all()
-        let base = req.settings.baseURL
         let region = try await Region.find(req.settings.kabupaten.value, on: req.db)?.name ?? req.settings.kabupaten.value
-        let stamp = ISO8601DateFormatter()
-        func esc(_ text: String) -> String { HTMLEscape.attribute(text) }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">"
-        xml += "<id>\(esc(base + SiteRoute.informationFeed.path))</id><title>\(esc("Informasi \(region)"))</title>"
-        xml += "<updated>\(stamp.string(from: articles.first?.publishedAt ?? Date()))</updated><author><name>Rembuk</name></author>"
-        xml += "<link rel=\"self\" href=\"\(esc(base + SiteRoute.informationFeed.path))\"/>"
-        for article in articles {
-            let link = base + SiteRoute.article(article.id?.uuidString ?? "").path
-            xml += "<entry><id>urn:uuid:\((article.id?.uuidString ?? "").lowercased())</id><title>\(esc(article.articleKind.label(.id) + ": " + article.title))</title>"
-            xml += "<updated>\(stamp.string(from: article.publishedAt))</updated><link href=\"\(esc(link))\"/>"
-            xml += "<summary>\(esc(article.summary.isEmpty ? String(article.body.prefix(300)) : article.summary))</summary></entry>"
+        let entries = articles.map { article in
+            AtomFeed.Entry(id: "urn:uuid:\((article.id?.uuidString ?? "").lowercased())", title: article.articleKind.label(.id) + ": " + article.title,
+                           summary: article.summary.isEmpty ? String(article.body.prefix(300)) : article.summary,
+                           link: SiteRoute.article(article.id?.uuidString ?? "").path, updated: article.publishedAt)
         }
-        xml += "</feed>\n"
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
-        return Response(status: .ok, headers: headers, body: .init(string: xml))
+        return AtomFeed(path: SiteRoute.informationFeed.path, title: "Informasi \(region)", alternate: SiteRoute.information.path, entries: entries)
+            .response(baseURL: req.settings.baseURL)
     }
 
     func documents(_ req: Request) async throws -> Response {

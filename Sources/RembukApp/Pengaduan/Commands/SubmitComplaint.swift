@@ -85,6 +85,7 @@ struct SubmitComplaint {
         complaint.desaCode = desa
         complaint.kecamatanCode = RegionCode(desa)?.parent?.value ?? ""
         complaint.place = place
+        complaint.searchTerms = Complaint.terms(title: title, text: text, place: place)
         complaint.privacy = privacy.rawValue
         complaint.status = ComplaintStatus.diterima.rawValue
         complaint.reporterID = reporter

@@ -62,19 +62,15 @@ struct ComplaintController {
     // MARK: Lists
 
     func index(_ req: Request) async throws -> Response {
-        let page = max(1, min(req.queryValue("halaman").flatMap(Int.init) ?? 1, 10_000))
-        let query = ComplaintAccess.publicQuery(on: req.db)
-        if let status = req.queryValue("status").flatMap(ComplaintStatus.init(rawValue:)) { query.filter(\.$status == status.rawValue) }
-        if let category = req.queryValue("kategori") { query.filter(\.$category == category) }
-        let total = try await query.count()
-        let items = try await query.sort(\.$createdAt, .descending).sort(\.$id).range((page - 1) * 30 ..< page * 30).all()
-        return try await listPage(req, items, kind: .publik, total: total, page: page)
+        let filter = ComplaintFilter(req)
+        let page = try await filter.query(on: req.db).paginate(PageRequest(page: filter.page, per: ComplaintFilter.perPage))
+        return try await listPage(req, page.items, kind: .publik, total: page.metadata.total, filter: filter)
     }
 
     func mine(_ req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let items = try await Complaint.query(on: req.db).filter(\.$reporterID == account.requireID()).sort(\.$createdAt, .descending).limit(200).all()
-        return try await listPage(req, items, kind: .mine, total: items.count, page: 1)
+        return try await listPage(req, items, kind: .mine, total: items.count, filter: ComplaintFilter(req))
     }
 
     /// Open complaints to handle: all of them for the admin, an agency's own for its staff, overdue first.
@@ -88,15 +84,16 @@ struct ComplaintController {
         let query = Complaint.query(on: req.db).filter(\.$status ~~ open.map(\.rawValue))
         if !admin { query.filter(\.$agency ~~ agencies) }
         let items = try await query.sort(\.$clockSince).limit(500).all()
-        return try await listPage(req, items, kind: .board, total: items.count, page: 1)
+        return try await listPage(req, items, kind: .board, total: items.count, filter: ComplaintFilter(req))
     }
 
-    func listPage(_ req: Request, _ items: [Complaint], kind: ComplaintListPage.Kind, total: Int, page: Int) async throws -> Response {
-        ComplaintListPage(kind: kind, items: items, total: total, page: page, categories: try await categories(on: req.db),
-                          agencyNames: try await AgencyNames.load(on: req.db),
-                          regionNames: try await RegionNames.load(items.map(\.kecamatanCode), on: req.db),
-                          clock: clock(req), today: req.invocation.today,
-                          status: req.queryValue("status"), category: req.queryValue("kategori"))
+    func listPage(_ req: Request, _ items: [Complaint], kind: ComplaintListPage.Kind, total: Int, filter: ComplaintFilter) async throws -> Response {
+        let kabupaten = req.settings.kabupaten.value
+        let kecamatan = kind == .publik ? try await Region.query(on: req.db).filter(\.$parentCode == kabupaten).sort(\.$name).all() : []
+        return ComplaintListPage(kind: kind, items: items, total: total, filter: filter, categories: try await categories(on: req.db),
+                                 agencyNames: try await AgencyNames.load(on: req.db),
+                                 regionNames: try await RegionNames.load(items.map(\.kecamatanCode), on: req.db),
+                                 kecamatan: kecamatan, clock: clock(req), today: req.invocation.today)
             .render(await req.viewContext()).response()
     }
 

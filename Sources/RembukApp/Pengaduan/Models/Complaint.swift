@@ -30,6 +30,8 @@ public final class Complaint: Model, @unchecked Sendable {
     @Field(key: "reopened") public var reopened: Bool
     @OptionalField(key: "rating") public var rating: Int?
     @OptionalField(key: "rating_comment") public var ratingComment: String?
+    /// The stemmed terms of the title, text and place (`IndonesianText.searchIndex`).
+    @Field(key: "search_terms") public var searchTerms: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -39,6 +41,10 @@ public final class Complaint: Model, @unchecked Sendable {
     public var complaintPrivacy: ComplaintPrivacy { ComplaintPrivacy(rawValue: privacy) ?? .rahasia }
     /// The number people quote: `L-3F2A9C1D`.
     public var number: String { "L-" + (id?.uuidString.prefix(8).uppercased() ?? "BARU") }
+
+    static func terms(title: String, text: String, place: String) -> String {
+        IndonesianText.searchIndex(title, text, place)
+    }
 }
 
 /// One step of a complaint: who did what, with the note the reporter (and, when public, everyone) reads.

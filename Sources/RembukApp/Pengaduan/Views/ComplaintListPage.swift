@@ -9,14 +9,13 @@ struct ComplaintListPage {
     var kind: Kind
     var items: [Complaint]
     var total: Int
-    var page: Int
+    var filter: ComplaintFilter
     var categories: [ComplaintCategory]
     var agencyNames: [String: String]
     var regionNames: [String: String]
+    var kecamatan: [Region]
     var clock: ComplaintClock
     var today: LocalDate
-    var status: String?
-    var category: String?
 
     var title: (String, String) {
         switch kind {
@@ -41,8 +40,36 @@ struct ComplaintListPage {
                 : .p(.class("muted"), .text(kind == .publik
                     ? ctx.t("Pengaduan yang sudah diverifikasi. Pengaduan rahasia tidak pernah ditampilkan di sini.", "Verified complaints. Confidential ones are never shown here.")
                     : ctx.t("Semua pengaduan yang Anda kirim, termasuk yang rahasia.", "Every complaint you sent, confidential ones included."))),
+            kind == .publik ? filters(ctx) : .empty,
             table(ctx),
+            kind == .publik
+                ? Pager.nav(ctx, page: filter.page, pages: max(1, (total + ComplaintFilter.perPage - 1) / ComplaintFilter.perPage)) {
+                    SiteRoute.complaints.path + filter.query(page: $0)
+                } : .empty,
         ])
+    }
+
+    /// Search and filters, with the downloads of exactly what is listed.
+    func filters(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        let all = FormKit.Choice(value: "", label: ctx.t("Semua", "All"))
+        let none = FormErrors()
+        let statuses = ComplaintStatus.allCases.filter { ComplaintVisibility.publicStatuses.contains($0) }
+        let query = filter.query(page: nil)
+        return .group(
+            FormKit.form(.class("filters"), .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.complaints.path),
+                FormKit.field(ctx, .init(name: "q", label: ctx.t("Cari", "Search"), type: .search, value: filter.search), errors: none),
+                FormKit.select(ctx, name: "kategori", label: ctx.t("Kategori", "Category"),
+                               choices: [all] + categories.map { .init(value: $0.id ?? "", label: $0.name) }, selected: filter.category ?? "", errors: none),
+                FormKit.select(ctx, name: "kecamatan", label: "Kecamatan",
+                               choices: [all] + kecamatan.map { .init(value: $0.id ?? "", label: $0.name) }, selected: filter.kecamatan ?? "", errors: none),
+                FormKit.select(ctx, name: "status", label: "Status",
+                               choices: [all] + statuses.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
+                               selected: filter.status?.rawValue ?? "", errors: none),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Terapkan", "Apply")))),
+            .p(.class("muted"), .text(ctx.t("\(total) pengaduan · Unduh: ", "\(total) complaints · Download: ")),
+               .a(.href(SiteRoute.complaintsCSV.path + query), .text("CSV")), .text(" · "),
+               .a(.href(SiteRoute.complaintsJSON.path + query), .text("JSON")), .text(" · "),
+               .a(.href(SiteRoute.complaintFeed.path + query), .text(ctx.t("kabar Atom", "Atom feed")))))
     }
 
     func isOverdue(_ complaint: Complaint) -> Bool {
@@ -59,7 +86,10 @@ struct ComplaintListPage {
     }
 
     func table(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
-        guard !items.isEmpty else { return .p(.class("muted"), .text(ctx.t("Belum ada pengaduan.", "No complaints yet."))) }
+        guard !items.isEmpty else {
+            return .p(.class("muted"), .text(filter.query(page: nil).isEmpty || kind != .publik ? ctx.t("Belum ada pengaduan.", "No complaints yet.")
+                                                                                                 : ctx.t("Tidak ada pengaduan yang cocok.", "No matching complaints.")))
+        }
         let names = Dictionary(categories.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         return .div(.class("scroll"), .table(
             .thead(.tr(.th(.text(ctx.t("Pengaduan", "Complaint"))), .th(.text(ctx.t("Kategori", "Category"))), .th(.text("Kecamatan")),

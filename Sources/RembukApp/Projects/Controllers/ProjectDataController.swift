@@ -25,11 +25,7 @@ struct ProjectDataController {
               let kecamatan = try await Region.find(region.value, on: req.db) else {
             throw UserFacingError(.notFound, Phrase("Kecamatan itu tidak ada.", "That district does not exist."))
         }
-        let feed = try await ProjectFeed.load(kecamatan: kecamatan, on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
-        return Response(status: .ok, headers: headers, body: .init(string: feed.xml(baseURL: req.settings.baseURL, now: Date())))
+        return try await ProjectFeed.load(kecamatan: kecamatan, on: req.db).response(baseURL: req.settings.baseURL)
     }
 
     func filtered(_ req: Request) -> QueryBuilder<Project> {

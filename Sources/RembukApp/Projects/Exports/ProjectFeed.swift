@@ -4,22 +4,12 @@ import RembukCore
 
 /// The Atom feed of a kecamatan's project news: every progress report and status change of its projects,
 /// newest first, so a camat, a journalist or a village WhatsApp bot can follow them without visiting.
-struct ProjectFeed {
-    struct Entry {
-        var id: String
-        var title: String
-        var summary: String
-        var link: String
-        var updated: Date
-    }
+enum ProjectFeed {
+    typealias Entry = AtomFeed.Entry
 
     static let size = 50
 
-    var kecamatanCode: String
-    var kecamatanName: String
-    var entries: [Entry]
-
-    static func load(kecamatan: Region, on db: any Database) async throws -> ProjectFeed {
+    static func load(kecamatan: Region, on db: any Database) async throws -> AtomFeed {
         let code = kecamatan.id ?? ""
         let projects = try await Project.query(on: db).filter(\.$kecamatanCode == code).all()
         let byID = Dictionary(projects.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
@@ -51,23 +41,7 @@ struct ProjectFeed {
             }
         }
         entries.sort { $0.updated > $1.updated }
-        return ProjectFeed(kecamatanCode: code, kecamatanName: kecamatan.name, entries: Array(entries.prefix(size)))
-    }
-
-    func xml(baseURL: String, now: Date) -> String {
-        let stamp = ISO8601DateFormatter()
-        func esc(_ text: String) -> String { HTMLEscape.attribute(text) }
-        var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">"
-        text += "<id>\(esc(baseURL + SiteRoute.projectFeed(kecamatanCode).path))</id>"
-        text += "<title>\(esc("Kabar proyek Kecamatan \(kecamatanName)"))</title>"
-        text += "<updated>\(stamp.string(from: entries.first?.updated ?? now))</updated>"
-        text += "<link rel=\"self\" href=\"\(esc(baseURL + SiteRoute.projectFeed(kecamatanCode).path))\"/>"
-        text += "<link rel=\"alternate\" type=\"text/html\" href=\"\(esc(baseURL + SiteRoute.projects.path + "?kecamatan=" + kecamatanCode))\"/>"
-        text += "<author><name>Rembuk</name></author>"
-        for entry in entries {
-            text += "<entry><id>\(entry.id)</id><title>\(esc(entry.title))</title><updated>\(stamp.string(from: entry.updated))</updated>"
-            text += "<link href=\"\(esc(baseURL + entry.link))\"/><summary>\(esc(entry.summary))</summary></entry>"
-        }
-        return text + "</feed>\n"
+        return AtomFeed(path: SiteRoute.projectFeed(code).path, title: "Kabar proyek Kecamatan \(kecamatan.name)",
+                        alternate: SiteRoute.projects.path + "?kecamatan=" + code, entries: Array(entries.prefix(size)))
     }
 }

@@ -70,7 +70,7 @@ public final class Usulan: Model, @unchecked Sendable {
     var storedTerms: Set<String> { Set(searchTerms.split(separator: " ").map(String.init)) }
 
     static func terms(title: String, problem: String, proposal: String) -> String {
-        " " + Set(IndonesianText.terms(title + " " + problem + " " + proposal)).sorted().joined(separator: " ") + " "
+        IndonesianText.searchIndex(title, problem, proposal)
     }
 }
 
