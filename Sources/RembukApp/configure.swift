@@ -58,6 +58,7 @@ let allMigrations: [any Migration] = [
     M024_AddNotificationDigest(),
     M025_CreateDiscussions(),
     M026_AddComplaintSearch(),
+    M027_CreateHolidays(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -23,6 +23,7 @@ public enum SiteRoute: Hashable, Sendable {
     case projectExportCSV, projectExportJSON, projectReportsCSV, apiProjectList, apiProject(String), dashboard, dashboardCSV(String), projectFeed(String)
     case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
     case complaintsCSV, complaintsJSON, complaintFeed, apiComplaintList, apiComplaint(String)
+    case holidays, holidayRemove(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -133,6 +134,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .complaintFeed: "/pengaduan/kabar"
         case .apiComplaintList: "/api/v1/pengaduan"
         case let .apiComplaint(id): "/api/v1/pengaduan/\(id)"
+        case .holidays: "/jadwal/hari-libur"
+        case let .holidayRemove(day): "/jadwal/hari-libur/\(day)/hapus"
         case .discussions: "/diskusi"
         case .discussionNew: "/diskusi/baru"
         case let .discussion(id): "/diskusi/\(id)"
@@ -199,6 +202,7 @@ func routes(_ app: Application) throws {
     CommentsController().register(pages)
     DiscussionController().register(pages)
     ComplaintDataController().register(pages)
+    HolidaysController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import RembukCore
 import Testing
 import Vapor
 @testable import RembukApp
@@ -59,6 +61,12 @@ import Vapor
              form: ["reason": "mutasi"], allowed: admin),
         Case(method: .POST, path: { target, _ in SiteRoute.adminAccountStatus(target.uuidString).path },
              form: ["action": "disable", "reason": "uji"], allowed: admin),
+        Case(method: .GET, path: { _, _ in SiteRoute.discussions.path }, allowed: everyone),
+        Case(method: .GET, path: { _, _ in SiteRoute.discussionNew.path }, allowed: signedIn),
+        Case(method: .GET, path: { _, _ in SiteRoute.holidays.path }, allowed: everyone),
+        Case(method: .POST, path: { _, _ in SiteRoute.holidays.path },
+             form: ["day": HolidayTests.nextWeekday(after: LocalDate(year: LocalDate(Date()).year + 1, month: 3, day: 1)!).iso, "name": "Cuti bersama"],
+             allowed: admin),
     ]
 
     @Test func everyRouteAsEveryRole() async throws {

@@ -175,7 +175,8 @@ import Vapor
             let issueSix = [SiteRoute.complaints.path, SiteRoute.complaintNew.path, SiteRoute.complaint(complaint).path, SiteRoute.complaintBoard.path,
                             SiteRoute.complaintStatistics.path, SiteRoute.complaintCategories.path, SiteRoute.openData.path,
                             SiteRoute.information.path, SiteRoute.informationNew.path, SiteRoute.documents.path, SiteRoute.documentNew.path,
-                            SiteRoute.discussions.path, SiteRoute.discussionNew.path, SiteRoute.discussion(thread).path, SiteRoute.account.path]
+                            SiteRoute.discussions.path, SiteRoute.discussionNew.path, SiteRoute.discussion(thread).path, SiteRoute.account.path,
+                            SiteRoute.holidays.path]
             var visitor = TestBrowser(app)
             for (page, signedIn) in (pages + issueThree + issueFour + issueFive + issueSix + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)

@@ -75,6 +75,7 @@ public struct LoadDemoData {
                 throw DemoProblem(description: "demo citizen: \(errors.fields.mapValues(\.en))")
             }
         }
+        try await DemoHolidays.load(in: ctx)
         try await DemoPlanning.load(in: ctx)
         try await DemoUsulan.load(in: ctx)
         try await DemoProjects.load(in: ctx)

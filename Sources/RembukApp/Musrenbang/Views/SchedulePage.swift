@@ -19,6 +19,7 @@ struct SchedulePage {
                 "The steps towards each budget year's plan: when citizens' proposals are taken and when each tier's forum meets."))),
             .if(cycles.isEmpty, .p(.class("muted"), .text(ctx.t("Bappeda belum menetapkan jadwal.", "The planning agency has not set a calendar yet.")))),
             .forEach(cycles) { table(ctx, $0) },
+            .p(.a(.href(SiteRoute.holidays.path), .text(ctx.t("Hari libur dan cuti bersama", "Public holidays")))),
             .if(canManage, editor(ctx)),
         ])
     }

@@ -113,8 +113,7 @@ struct ActOnComplaint {
         guard [.dispose, .reopen].contains(action), !complaint.agency.isEmpty else { return }
         let staff = try await RoleGrant.query(on: db).filter(\.$role == Role.opd.rawValue).filter(\.$agencyID == complaint.agency)
             .filter(\.$revokedAt == nil).with(\.$account).all()
-        let due = ComplaintClock(calendar: WorkingDayCalendar(holidays: ctx.settings.holidays)).calendar
-            .adding(workingDays: ComplaintClock.respondWithin, to: ctx.today)
+        let due = try await WorkingDays.calendar(on: db, settings: ctx.settings).adding(workingDays: ComplaintClock.respondWithin, to: ctx.today)
         for grant in staff where !grant.account.isDisabled && grant.account.id != ctx.principal.accountID {
             try await Notifier.send(to: grant.account, Notice(
                 title: Phrase("Pengaduan \(complaint.number) untuk ditindaklanjuti", "Complaint \(complaint.number) to follow up"),

@@ -94,7 +94,7 @@ struct SubmitComplaint {
         complaint.clockSince = ctx.today.iso
         complaint.reopened = false
         let photos = uploads.stored
-        let clock = ComplaintClock(calendar: WorkingDayCalendar(holidays: ctx.settings.holidays))
+        let clock = ComplaintClock(calendar: try await WorkingDays.calendar(ctx))
         let due = clock.calendar.adding(workingDays: ComplaintClock.verifyWithin, to: ctx.today)
         try await ctx.writes.transaction { db in
             try await complaint.create(on: db)

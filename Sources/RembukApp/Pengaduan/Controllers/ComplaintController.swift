@@ -12,7 +12,7 @@ struct ComplaintController {
         routes.get(.myComplaints, use: mine)
         routes.get(.complaintBoard, use: board)
         routes.get(.complaintStatistics) { req in
-            ComplaintStatisticsPage(statistics: try await ComplaintStatistics.load(clock: clock(req), today: req.invocation.today, on: req.db))
+            ComplaintStatisticsPage(statistics: try await ComplaintStatistics.load(clock: try await clock(req), today: req.invocation.today, on: req.db))
                 .render(await req.viewContext()).response()
         }
         routes.get(.complaintCategories) { try await categoriesPage($0, input: nil, errors: FormErrors(), status: .ok) }
@@ -23,7 +23,9 @@ struct ComplaintController {
         routes.post(.complaintConfidential(":id"), use: confidential)
     }
 
-    var clock: (Request) -> ComplaintClock { { ComplaintClock(calendar: WorkingDayCalendar(holidays: $0.settings.holidays)) } }
+    func clock(_ req: Request) async throws -> ComplaintClock {
+        ComplaintClock(calendar: try await WorkingDays.calendar(on: req.db, settings: req.settings))
+    }
 
     func categories(on db: any Database) async throws -> [ComplaintCategory] {
         try await ComplaintCategory.query(on: db).sort(\.$position).all()
@@ -93,7 +95,7 @@ struct ComplaintController {
         return ComplaintListPage(kind: kind, items: items, total: total, filter: filter, categories: try await categories(on: req.db),
                                  agencyNames: try await AgencyNames.load(on: req.db),
                                  regionNames: try await RegionNames.load(items.map(\.kecamatanCode), on: req.db),
-                                 kecamatan: kecamatan, clock: clock(req), today: req.invocation.today)
+                                 kecamatan: kecamatan, clock: try await clock(req), today: req.invocation.today)
             .render(await req.viewContext()).response()
     }
 
@@ -146,7 +148,7 @@ struct ComplaintController {
             isAdmin: ComplaintAccess.isAdmin(req.principal.actor, kabupaten: kabupaten),
             isAgency: ComplaintAccess.isAgency(req.principal.actor, of: complaint),
             isReporter: ComplaintAccess.isReporter(req.principal, of: complaint),
-            clock: clock(req), today: req.invocation.today, errors: errors)
+            clock: try await clock(req), today: req.invocation.today, errors: errors)
             .render(await req.viewContext()).response(status: status)
     }
 

@@ -12,7 +12,8 @@ struct ComplaintStatisticsPage {
             .h1(.text(title)),
             .p(.class("lead"), .text(ctx.t(
                 "Admin memverifikasi pengaduan paling lambat \(ComplaintClock.verifyWithin) hari kerja; perangkat daerah menindaklanjuti paling lambat \(ComplaintClock.respondWithin) hari kerja setelah disposisi. Angka ini mencakup semua pengaduan, termasuk yang rahasia, tanpa menampilkan isinya.",
-                "Complaints are verified within \(ComplaintClock.verifyWithin) working days; agencies follow up within \(ComplaintClock.respondWithin) working days of receiving them. These figures count every complaint, confidential ones included, without showing any."))),
+                "Complaints are verified within \(ComplaintClock.verifyWithin) working days; agencies follow up within \(ComplaintClock.respondWithin) working days of receiving them. These figures count every complaint, confidential ones included, without showing any.")),
+               .text(" "), .a(.href(SiteRoute.holidays.path), .text(ctx.t("Hari libur yang tidak dihitung", "Holidays not counted")))),
             .ul(.class("cards"),
                 .li(.class("card"), .span(.class("figure"), .text(String(statistics.waitingVerification))), .text(ctx.t("menunggu verifikasi", "waiting for verification"))),
                 .li(.class("card"), .span(.class("figure"), .text(String(statistics.overdueVerification))), .text(ctx.t("verifikasi lewat tenggat", "verification overdue")))),
