@@ -98,10 +98,23 @@ struct ReportAbuse {
 
 /// A moderator hides a comment, an usulan or a discussion, with a reason everyone can read; open reports on it close.
 /// Restoring undoes it, also with a reason. Both are audited and the author is told.
-struct HideContent {
-    struct Input: Codable, Sendable {
-        var reason: String?
+/// A reason everyone reads, given when hiding, restoring, closing or reopening: 10–300 characters.
+struct PublicReason: Codable, Sendable {
+    var reason: String?
+
+    /// The cleaned reason, or the error to show beside the field.
+    func checked() -> (text: String, errors: FormErrors) {
+        let text = TextInput.clean(reason ?? "")
+        var errors = FormErrors()
+        if !(10...300).contains(text.count) {
+            errors.add("reason", Phrase("Tulis alasan yang dibaca publik, 10–300 huruf.", "Write the public reason, 10–300 characters."))
+        }
+        return (text, errors)
     }
+}
+
+struct HideContent {
+    typealias Input = PublicReason
 
     var hide: Bool
 
@@ -112,11 +125,7 @@ struct HideContent {
         guard subject.isHidden != hide else {
             throw UserFacingError(.conflict, hide ? Phrase("Sudah disembunyikan.", "Already hidden.") : Phrase("Tidak sedang disembunyikan.", "Not hidden."))
         }
-        let reason = TextInput.clean(input.reason ?? "")
-        var errors = FormErrors()
-        if !(10...300).contains(reason.count) {
-            errors.add("reason", Phrase("Tulis alasan yang dibaca publik, 10–300 huruf.", "Write the public reason, 10–300 characters."))
-        }
+        let (reason, errors) = input.checked()
         guard errors.isEmpty else { return .invalid(errors) }
         let identity = ctx.identity
         let now = ctx.now

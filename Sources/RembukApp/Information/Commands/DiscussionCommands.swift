@@ -82,9 +82,7 @@ struct OpenDiscussion {
 /// A moderator (or Bappeda) closes a discussion to new comments, or opens it again, with a reason everyone reads.
 /// The opener is told; the comments stay readable.
 struct CloseDiscussion {
-    struct Input: Codable, Sendable {
-        var reason: String?
-    }
+    typealias Input = PublicReason
 
     var close: Bool
 
@@ -96,11 +94,7 @@ struct CloseDiscussion {
             throw UserFacingError(.conflict, close ? Phrase("Diskusi ini sudah ditutup.", "This discussion is already closed.")
                                                    : Phrase("Diskusi ini masih terbuka.", "This discussion is still open."))
         }
-        let reason = TextInput.clean(input.reason ?? "")
-        var errors = FormErrors()
-        if !(10...300).contains(reason.count) {
-            errors.add("reason", Phrase("Tulis alasan yang dibaca publik, 10–300 huruf.", "Write the public reason, 10–300 characters."))
-        }
+        let (reason, errors) = input.checked()
         guard errors.isEmpty else { return .invalid(errors) }
         let id = try thread.requireID()
         let close = self.close
