@@ -96,8 +96,6 @@ struct ReportAbuse {
     }
 }
 
-/// A moderator hides a comment, an usulan or a discussion, with a reason everyone can read; open reports on it close.
-/// Restoring undoes it, also with a reason. Both are audited and the author is told.
 /// A reason everyone reads, given when hiding, restoring, closing or reopening: 10–300 characters.
 struct PublicReason: Codable, Sendable {
     var reason: String?
@@ -113,6 +111,8 @@ struct PublicReason: Codable, Sendable {
     }
 }
 
+/// A moderator hides a comment, an usulan or a discussion, with a reason everyone can read; open reports on it close.
+/// Restoring undoes it, also with a reason. Both are audited and the author is told.
 struct HideContent {
     typealias Input = PublicReason
 
