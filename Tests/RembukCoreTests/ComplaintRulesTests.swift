@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func theMedianIsTheMiddle() {
-        #expect(Median.of([]) == nil)
+        #expect(Median.of([Int]()) == nil)
         #expect(Median.of([7]) == 7)
         #expect(Median.of([5, 1, 3]) == 3)
         #expect(Median.of([4, 1, 3, 2]) == 2.5)

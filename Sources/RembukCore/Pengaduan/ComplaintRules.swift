@@ -140,17 +140,6 @@ public struct ComplaintClock: Sendable {
     }
 }
 
-/// The median of whole numbers (the middle one, or the mean of the two middle ones, to one decimal); nil when empty.
-public enum Median {
-    public static func of(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return Double(sorted[middle]) }
-        return Double(sorted[middle - 1] + sorted[middle]) / 2
-    }
-}
-
 /// Which complaints the public sees: not rahasia, and only once an admin has verified them (received and
 /// held complaints may be spam or need more detail; archived and turned-down ones stay out of sight).
 public enum ComplaintVisibility {
