@@ -59,6 +59,7 @@ let allMigrations: [any Migration] = [
     M025_CreateDiscussions(),
     M026_AddComplaintSearch(),
     M027_CreateHolidays(),
+    M028_CreatePrograms(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -24,6 +24,8 @@ public enum SiteRoute: Hashable, Sendable {
     case complaints, complaintNew, complaint(String), complaintAction(String), complaintRate(String), complaintConfidential(String), myComplaints, complaintBoard, complaintStatistics, complaintCategories
     case complaintsCSV, complaintsJSON, complaintFeed, apiComplaintList, apiComplaint(String)
     case holidays, holidayRemove(String)
+    case programs, programNew, program(String), programEdit(String), programStatus(String), programSessionNew(String), programCertificates(String)
+    case sessionRegister(String), sessionCancel(String), sessionAttendance(String), myPrograms, certificateLookup, certificate(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -134,6 +136,19 @@ public enum SiteRoute: Hashable, Sendable {
         case .complaintFeed: "/pengaduan/kabar"
         case .apiComplaintList: "/api/v1/pengaduan"
         case let .apiComplaint(id): "/api/v1/pengaduan/\(id)"
+        case .programs: "/program"
+        case .programNew: "/program/baru"
+        case let .program(id): "/program/\(id)"
+        case let .programEdit(id): "/program/\(id)/ubah"
+        case let .programStatus(id): "/program/\(id)/status"
+        case let .programSessionNew(id): "/program/\(id)/sesi"
+        case let .programCertificates(id): "/program/\(id)/sertifikat"
+        case let .sessionRegister(id): "/program/sesi/\(id)/daftar"
+        case let .sessionCancel(id): "/program/sesi/\(id)/batal"
+        case let .sessionAttendance(id): "/program/sesi/\(id)/hadir"
+        case .myPrograms: "/program/saya"
+        case .certificateLookup: "/sertifikat"
+        case let .certificate(code): "/sertifikat/\(code)"
         case .holidays: "/jadwal/hari-libur"
         case let .holidayRemove(day): "/jadwal/hari-libur/\(day)/hapus"
         case .discussions: "/diskusi"

@@ -66,12 +66,13 @@ struct OutboxCommands: AsyncCommandGroup {
 
 struct OutboxDrain: AsyncCommand {
     struct Signature: CommandSignature {}
-    var help = "Menyusun ringkasan harian yang sudah waktunya, mengirim semua pesan yang jatuh tempo, lalu berhenti"
+    var help = "Menyusun pengingat sesi dan ringkasan harian yang sudah waktunya, mengirim semua pesan yang jatuh tempo, lalu berhenti"
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        let reminders = try await SendSessionReminders().run(in: .system(context.application))
         let digests = try await SendDailyDigests().run(in: .system(context.application))
         let count = try await OutboxWorker(app: context.application).drainAll()
-        context.console.print("\(digests) ringkasan harian disusun; \(count) pesan diproses")
+        context.console.print("\(reminders) pengingat sesi, \(digests) ringkasan harian disusun; \(count) pesan diproses")
     }
 }
 

@@ -6,6 +6,8 @@ public struct Notice: Sendable {
     public var title: Phrase
     public var body: Phrase
     public var link: String
+    /// Goes out at once even to those who chose the daily digest (a session tomorrow, a changed password).
+    public var urgent = false
 }
 
 /// Puts notifications in the inbox and, by each person's choice, in the delivery outbox at once or in a daily digest.
@@ -14,8 +16,8 @@ public enum Notifier {
     public static func send(to account: Account, _ notice: Notice, in ctx: Invocation, on db: any Database) async throws {
         let id = try account.requireID()
         try await InboxItem(accountID: id, notice: notice).create(on: db)
-        // Those who chose the daily digest hear of it in the next one (SendDailyDigests).
-        guard !account.notifyDigest else { return }
+        // Those who chose the daily digest hear of it in the next one (SendDailyDigests), unless it cannot wait.
+        guard !account.notifyDigest || notice.urgent else { return }
         let text = notice.body.id + "\n\n" + ctx.settings.baseURL + notice.link
         if account.notifyEmail, let email = account.email, ctx.settings.sendmailCommand != nil {
             try await OutboxMessage(accountID: id, channel: .email, recipient: email, subject: notice.title.id,

@@ -118,9 +118,10 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
                     guard !Task.isCancelled else { break }
-                    // Daily digests are looked for once a minute; they join the outbox like any message.
+                    // Session reminders and daily digests are looked for once a minute; they join the outbox like any message.
                     if Date().timeIntervalSince(lastDigestCheck) > 60 {
                         lastDigestCheck = Date()
+                        do { try await SendSessionReminders().run(in: .system(application)) } catch { logger.error("session reminders: \(type(of: error))") }
                         do { try await SendDailyDigests().run(in: .system(application)) } catch { logger.error("daily digests: \(type(of: error))") }
                     }
                     do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }

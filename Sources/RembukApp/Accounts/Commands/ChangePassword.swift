@@ -39,7 +39,7 @@ struct ChangePassword {
                 title: Phrase("Kata sandi Anda diganti", "Your password was changed"),
                 body: Phrase("Kata sandi akun Rembuk Anda baru saja diganti. Jika bukan Anda, hubungi admin Bappeda.",
                              "The password of your Rembuk account was just changed. If this was not you, contact the planning agency."),
-                link: SiteRoute.account.path), in: ctx, on: db)
+                link: SiteRoute.account.path, urgent: true), in: ctx, on: db)
         }
         return .changed
     }
