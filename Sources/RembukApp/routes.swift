@@ -218,6 +218,7 @@ func routes(_ app: Application) throws {
     DiscussionController().register(pages)
     ComplaintDataController().register(pages)
     HolidaysController().register(pages)
+    ProgramController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

@@ -16,6 +16,12 @@ public struct FormErrors: Sendable, Error {
         for (field, phrase) in other.fields { add(field, phrase) }
         general += other.general
     }
+    /// The same errors with one field's key changed, for a field posted under a nested name (`business[sector]`).
+    func renamed(_ field: String, to name: String) -> FormErrors {
+        var copy = self
+        if let phrase = fields[field] { copy.fields[name] = phrase }
+        return copy
+    }
 }
 
 /// Accessible form parts: every input has a label, errors are tied to their input and summarised on top.
@@ -166,5 +172,28 @@ enum HTMLEscape {
             }
         }
         return result
+    }
+}
+
+extension FormKit {
+    /// A group of checkboxes (posting `field[]`, repeated) or radio buttons under one legend; `name` is the field's
+    /// error key, `field` what the form posts (defaults to `name`).
+    static func choices(_ ctx: ViewContext, name: String, field: String? = nil, legend: String, choices: [Choice], selected: Set<String>,
+                        errors: FormErrors, radio: Bool = false, hint: String? = nil) -> Node<HTML.BodyContext> {
+        let error = errors[name]
+        let posted = (field ?? name) + (radio ? "" : "[]")
+        return .element(named: "fieldset", nodes: [
+            .class(error == nil ? "field" : "field invalid"),
+            .element(named: "legend", text: legend),
+            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error"), .text(ctx.t($0))) },
+            .group(choices.map { choice in
+                let id = "c-\(name)-\(choice.value)".replacingOccurrences(of: ".", with: "-")
+                return .div(.class("field check"),
+                    input([("type", radio ? "radio" : "checkbox"), ("id", id), ("name", posted), ("value", choice.value),
+                           selected.contains(choice.value) ? ("checked", "checked") : nil]),
+                    .label(.for(id), .text(" " + choice.label)))
+            }),
+        ])
     }
 }

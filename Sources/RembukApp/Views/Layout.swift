@@ -30,6 +30,7 @@ enum Layout {
             (SiteRoute.usulanIndex.path, ctx.t("Usulan", "Proposals")),
             (SiteRoute.forums.path, "Musrenbang"),
             (SiteRoute.projects.path, ctx.t("Proyek", "Projects")),
+            (SiteRoute.programs.path, ctx.t("Program", "Programmes")),
             (SiteRoute.complaints.path, ctx.t("Pengaduan", "Complaints")),
             (SiteRoute.information.path, ctx.t("Informasi", "Information")),
             (SiteRoute.audit.path, ctx.t("Jejak audit", "Audit trail")),

@@ -82,6 +82,7 @@ public struct LoadDemoData {
         try await DemoComplaints.load(in: ctx)
         try await DemoInformation.load(in: ctx)
         try await DemoDiscussions.load(in: ctx)
+        try await DemoPrograms.load(in: ctx)
         return logins
     }
 

@@ -79,11 +79,14 @@ struct RegisterForSession {
                 ?? Registration()
             if registration.id != nil && registration.registrationStatus != .batal { throw Self.duplicate }
             let seated = SeatRule.seatFree(confirmed: current.confirmed, capacity: current.capacity)
+            // The queue's order must be strict even when two people register in the same millisecond.
+            let last = try await Registration.query(on: db).filter(\.$session.$id == sessionID).max(\.$queuedMillis) ?? 0
+            let queued = max(now.millis, last + 1)
             registration.$session.id = sessionID
             registration.programID = programID
             registration.accountID = accountID
             registration.status = (seated ? Registration.Status.terdaftar : .menunggu).rawValue
-            registration.queuedMillis = now.millis
+            registration.queuedMillis = queued
             registration.attended = false
             registration.remindedMillis = nil
             try await registration.save(on: db)
@@ -103,7 +106,7 @@ struct RegisterForSession {
                 try await BusinessInput.report(program: programID, account: accountID, moment: .awal, baseline, now: now).create(on: db)
             }
             let position = seated ? 0 : try await Registration.query(on: db).filter(\.$session.$id == sessionID)
-                .filter(\.$status == Registration.Status.menunggu.rawValue).filter(\.$queuedMillis <= now.millis).count()
+                .filter(\.$status == Registration.Status.menunggu.rawValue).filter(\.$queuedMillis <= queued).count()
             try await ProgramGuard.audit(program, "program.registered",
                                          "sesi “\(current.title)”: " + (seated ? "mendapat kursi" : "daftar tunggu nomor \(position)"), ctx: ctx, on: db)
             try await Notifier.send(to: account, Notice(

@@ -1,0 +1,153 @@
+import Foundation
+import Plot
+import RembukCore
+import Vapor
+
+/// The catalogue's filter: `?jenis=&kecamatan=&buka=1`.
+struct ProgramFilter: Sendable {
+    var type: ProgramType?
+    var kecamatan: String?
+    var openOnly: Bool
+
+    init(_ req: Request) {
+        type = req.queryValue("jenis").flatMap(ProgramType.init(rawValue:))
+        kecamatan = req.queryValue("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
+        openOnly = req.queryValue("buka") == "1"
+    }
+}
+
+/// One programme: what it is, who may join, its sessions with seats left, the visitor's own places,
+/// and for its agency's staff the status, session and certificate controls.
+struct ProgramPage {
+    struct Row {
+        var session: ProgramSession
+        var waiting: Int
+        var mine: Registration?
+    }
+
+    var program: Program
+    var agencyName: String
+    var kecamatanNames: [String]
+    var rows: [Row]
+    var certificates: Int
+    var myCertificate: String?
+    var canManage: Bool
+    var now: Date
+    var sessionInput = AddSession.Input()
+    var errors = FormErrors()
+
+    func render(_ ctx: ViewContext) -> HTML {
+        let id = program.id?.uuidString ?? ""
+        return Layout.page(ctx, title: program.title, [
+            .p(.a(.href(SiteRoute.programs.path), .text(ctx.t("‹ Program", "‹ Programmes")))),
+            .p(.span(.class("badge"), .text(program.programType.label(ctx.language))), .text(" "),
+               .span(.class("badge status-\(program.status)"), .text(program.programStatus.label(ctx.language)))),
+            .h1(.text(program.title)),
+            .unwrap(myCertificate) { code in
+                .div(.class("alert ok"), .p(.text(ctx.t("Anda mendapat sertifikat program ini: ", "You earned this programme's certificate: ")),
+                                            .a(.href(SiteRoute.certificate(code).path), .text(code))))
+            },
+            .dl(.class("facts"),
+                .dt(.text(ctx.t("Penyelenggara", "Run by"))), .dd(.text(agencyName)),
+                .dt(.text(ctx.t("Sasaran", "For"))), .dd(.text(program.targetGroup)),
+                .dt(.text(ctx.t("Siapa yang boleh daftar", "Who may register"))), .dd(.text(eligibilityText(ctx))),
+                .dt(.text(ctx.t("Sertifikat", "Certificate"))), .dd(.text(ctx.t("hadir paling sedikit \(program.minimumSessions) sesi", "attend at least \(program.minimumSessions) sessions"))),
+                .dt(.text(ctx.t("Anggaran", "Budget"))), .dd(.text(Rupiah(program.budget).formatted + (program.subKegiatan.isEmpty ? "" : " · sub-kegiatan " + program.subKegiatan)))),
+            .group(program.description.components(separatedBy: "\n\n").map { .p(.text($0)) }),
+            .h2(.text(ctx.t("Jadwal sesi", "Sessions"))),
+            sessions(ctx),
+            .if(canManage, ProgramStaffPanel(program: program, certificates: certificates, sessionInput: sessionInput, errors: errors).render(ctx)),
+            .p(.class("muted"), .a(.href(SiteRoute.audit.path + "?jenis=program&id=\(id)"), .text(ctx.t("Jejak audit program ini", "This programme's audit trail")))),
+        ])
+    }
+
+    func eligibilityText(_ ctx: ViewContext) -> String {
+        var parts: [String] = [kecamatanNames.isEmpty ? ctx.t("semua warga kabupaten", "every resident")
+                                                      : ctx.t("warga Kecamatan ", "residents of ") + kecamatanNames.joined(separator: ", ")]
+        if program.umkmOnly { parts.append(ctx.t("pemilik UMKM", "small-business owners")) }
+        return parts.joined(separator: "; ")
+    }
+
+    func sessions(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else { return .p(.class("muted"), .text(ctx.t("Belum ada sesi terjadwal.", "No session scheduled yet."))) }
+        return .div(.class("scroll"), .table(
+            .thead(.tr(.th(.text(ctx.t("Sesi", "Session"))), .th(.text(ctx.t("Waktu dan tempat", "When and where"))),
+                       .th(.text(ctx.t("Kursi", "Seats"))), .th(.span(.class("sr-only"), .text(ctx.t("Tindakan", "Action")))))),
+            .tbody(.forEach(rows) { row in
+                let session = row.session
+                let left = max(0, session.capacity - session.confirmed)
+                return .tr(
+                    .td(.text(session.title)),
+                    .td(.text(Self.period(session, ctx.language)), .br(), .text(session.place)),
+                    .td(.text(session.startsAt <= now ? ctx.t("\(session.confirmed) peserta", "\(session.confirmed) taking part")
+                              : left > 0 ? ctx.t("\(left) dari \(session.capacity) tersisa", "\(left) of \(session.capacity) left")
+                              : ctx.t("Penuh · \(row.waiting) menunggu", "Full · \(row.waiting) waiting"))),
+                    .td(action(ctx, row)))
+            })))
+    }
+
+    /// `Selasa, 1 Desember 2026, 09.00–12.00 WIB`
+    static func period(_ session: ProgramSession, _ language: RembukCore.Language) -> String {
+        DateText.long(LocalDate(session.startsAt), language) + ", " + DateText.clock(session.startsAt, language) + "–"
+            + DateText.clock(session.endsAt, language) + " WIB"
+    }
+
+    func action(_ ctx: ViewContext, _ row: Row) -> Node<HTML.BodyContext> {
+        let sessionID = row.session.id?.uuidString ?? ""
+        if canManage { return .a(.href(SiteRoute.sessionAttendance(sessionID).path), .text(ctx.t("Peserta dan kehadiran", "Participants and attendance"))) }
+        guard row.session.startsAt > now else { return .span(.class("muted"), .text(ctx.t("Selesai", "Over"))) }
+        if let mine = row.mine, mine.registrationStatus != .batal {
+            return .group(
+                .strong(.text(mine.registrationStatus == .terdaftar ? ctx.t("Anda terdaftar", "You are registered") : ctx.t("Anda di daftar tunggu", "You are waiting"))),
+                FormKit.form(.class("inline"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.sessionCancel(sessionID).path),
+                             FormKit.csrf(ctx), .text(" "), .button(.type(.submit), .class("link"), .text(ctx.t("Batalkan", "Cancel")))))
+        }
+        guard program.programStatus.takesRegistrations else { return .empty }
+        guard ctx.isSignedIn else {
+            return .a(.href(SiteRoute.login.path + "?kembali=" + SiteRoute.sessionRegister(sessionID).path.urlQueryEscaped), .text(ctx.t("Masuk untuk daftar", "Sign in to register")))
+        }
+        return .a(.class("button"), .href(SiteRoute.sessionRegister(sessionID).path),
+                  .text(row.session.confirmed < row.session.capacity ? ctx.t("Daftar", "Register") : ctx.t("Masuk daftar tunggu", "Join the waiting list")))
+    }
+}
+
+/// What the programme's agency sees: move its status, add a session, issue certificates, edit it.
+struct ProgramStaffPanel {
+    var program: Program
+    var certificates: Int
+    var sessionInput: AddSession.Input
+    var errors: FormErrors
+
+    func render(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        let id = program.id?.uuidString ?? ""
+        let moves = ProgramStatus.allCases.filter { program.programStatus.canMove(to: $0) }
+        return .section(.class("panel no-print"),
+            .h2(.text(ctx.t("Kelola program", "Manage the programme"))),
+            .p(.a(.href(SiteRoute.programEdit(id).path), .text(ctx.t("Ubah keterangan program", "Edit the details")))),
+            FormKit.summary(ctx, errors),
+            moves.isEmpty ? .empty : FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programStatus(id).path),
+                FormKit.csrf(ctx),
+                FormKit.select(ctx, name: "status", label: ctx.t("Ubah status", "Change the status"),
+                               choices: moves.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) }, selected: "", errors: errors),
+                FormKit.field(ctx, .init(name: "reason", label: ctx.t("Alasan (wajib bila dibatalkan)", "Reason (needed to cancel)")), errors: errors),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan status", "Save the status")))),
+            .h3(.text(ctx.t("Tambah sesi", "Add a session"))),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programSessionNew(id).path),
+                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.csrf(ctx),
+                FormKit.field(ctx, .init(name: "title", label: ctx.t("Nama sesi", "Session name"), value: sessionInput.title ?? "", required: true), errors: errors, idPrefix: "s-"),
+                FormKit.field(ctx, .init(name: "date", label: ctx.t("Tanggal", "Date"), type: .date, value: sessionInput.date ?? "", required: true), errors: errors, idPrefix: "s-"),
+                .div(.class("row"),
+                     FormKit.field(ctx, .init(name: "starts", label: ctx.t("Mulai (WIB)", "Starts (WIB)"), type: .time, value: sessionInput.starts ?? "", required: true), errors: errors, idPrefix: "s-"),
+                     FormKit.field(ctx, .init(name: "ends", label: ctx.t("Selesai (WIB)", "Ends (WIB)"), type: .time, value: sessionInput.ends ?? "", required: true), errors: errors, idPrefix: "s-")),
+                FormKit.field(ctx, .init(name: "place", label: ctx.t("Tempat", "Place"), value: sessionInput.place ?? "", required: true), errors: errors, idPrefix: "s-"),
+                FormKit.field(ctx, .init(name: "capacity", label: ctx.t("Kapasitas (orang)", "Capacity (people)"), value: sessionInput.capacity ?? "", required: true, inputMode: "numeric"),
+                              errors: errors, idPrefix: "s-"),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Tambah sesi", "Add the session")))),
+            .h3(.text(ctx.t("Sertifikat", "Certificates"))),
+            .p(.text(ctx.t("\(certificates) sertifikat sudah diterbitkan. ", "\(certificates) certificates issued. "))),
+            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programCertificates(id).path),
+                FormKit.csrf(ctx),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Terbitkan sertifikat bagi yang memenuhi syarat", "Issue certificates to those who qualify")))))
+    }
+}
