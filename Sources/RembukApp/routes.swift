@@ -26,6 +26,7 @@ public enum SiteRoute: Hashable, Sendable {
     case holidays, holidayRemove(String)
     case programs, programNew, program(String), programEdit(String), programStatus(String), programSessionNew(String), programCertificates(String)
     case sessionRegister(String), sessionCancel(String), sessionAttendance(String), myPrograms, certificateLookup, certificate(String)
+    case programBusiness(String), programParticipants(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -146,6 +147,8 @@ public enum SiteRoute: Hashable, Sendable {
         case let .sessionRegister(id): "/program/sesi/\(id)/daftar"
         case let .sessionCancel(id): "/program/sesi/\(id)/batal"
         case let .sessionAttendance(id): "/program/sesi/\(id)/hadir"
+        case let .programBusiness(id): "/program/\(id)/usaha"
+        case let .programParticipants(id): "/program/\(id)/peserta"
         case .myPrograms: "/program/saya"
         case .certificateLookup: "/sertifikat"
         case let .certificate(code): "/sertifikat/\(code)"

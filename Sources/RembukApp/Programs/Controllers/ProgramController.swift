@@ -24,6 +24,9 @@ struct ProgramController {
         routes.post(.sessionCancel(":id"), use: cancel)
         routes.get(.sessionAttendance(":id")) { try await attendance($0, saved: nil) }
         routes.post(.sessionAttendance(":id"), use: recordAttendance)
+        routes.get(.programBusiness(":id")) { try await businessPage($0, input: .init(), errors: FormErrors(), status: .ok) }
+        routes.post(.programBusiness(":id"), use: recordBusiness)
+        routes.get(.programParticipants(":id"), use: participants)
         routes.get(.certificateLookup, use: lookup)
         routes.get(.certificate(":code"), use: certificate)
     }
@@ -81,10 +84,15 @@ struct ProgramController {
         let myCertificate = try await me.asyncFlatMap { account in
             try await Certificate.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()?.id
         }
+        let hasBaseline = try await me.asyncFlatMap { account in
+            try await BusinessReport.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()
+        } != nil
         let page = ProgramPage(program: program, agencyName: try await Agency.find(program.agency, on: req.db)?.name ?? program.agency,
                                kecamatanNames: names.values.sorted(), rows: rows,
                                certificates: try await Certificate.query(on: req.db).filter(\.$programID == id).count(), myCertificate: myCertificate,
-                               canManage: ProgramGuard.mayManage(program, req.principal.actor), now: Date(), sessionInput: sessionInput, errors: errors)
+                               canManage: ProgramGuard.mayManage(program, req.principal.actor), now: Date(),
+                               outcome: try await ProgramOutcome.load(program, on: req.db), reportsBusiness: hasBaseline,
+                               sessionInput: sessionInput, errors: errors)
         return page.render(await req.viewContext()).response(status: status)
     }
 
@@ -186,6 +194,60 @@ struct ProgramController {
         let (session, program) = try await ProgramGuard.session(req.parameters.get("id"), on: req.db)
         let count = try await RecordAttendance().run(session, of: program, try req.content.decode(RecordAttendance.Input.self), in: req.invocation)
         return try await attendance(req, saved: count)
+    }
+
+    // MARK: UMKM follow-ups
+
+    /// Whose business this is: the signed-in participant, or (`?peserta=`) one of them for the programme's staff.
+    func participant(_ req: Request, _ program: Program) async throws -> (id: UUID, name: String?) {
+        let account = try req.requireAccount()
+        guard let raw = req.queryValue("peserta") else { return (try account.requireID(), nil) }
+        try ProgramGuard.requireManager(program, req.invocation)
+        guard let id = UUID(uuidString: raw), let person = try await Account.find(id, on: req.db),
+              try await Participant.query(on: req.db).filter(\.$programID == program.requireID()).filter(\.$accountID == id).first() != nil else {
+            throw UserFacingError(.notFound, Phrase("Peserta itu tidak ada di program ini.", "That person is not in this programme."))
+        }
+        return (id, person.name)
+    }
+
+    func businessPage(_ req: Request, input: RecordBusinessFollowUp.Input, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let program = try await ProgramGuard.find(req.parameters.get("id"), on: req.db)
+        let (id, name) = try await participant(req, program)
+        var shown = input
+        if shown.business == nil, let latest = try await BusinessReport.query(on: req.db).filter(\.$programID == program.requireID())
+            .filter(\.$accountID == id).sort(\.$createdMillis, .descending).first() {
+            shown.business = BusinessInput(business_name: latest.businessName, sector: latest.sector, start_year: String(latest.startYear))
+        }
+        return BusinessFollowUpPage(program: program, participantName: name, participantID: id.uuidString, input: shown, errors: errors)
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    func recordBusiness(_ req: Request) async throws -> Response {
+        let program = try await ProgramGuard.find(req.parameters.get("id"), on: req.db)
+        let (id, name) = try await participant(req, program)
+        let input = try req.content.decode(RecordBusinessFollowUp.Input.self)
+        switch try await RecordBusinessFollowUp().run(program, participant: id, input, in: req.invocation) {
+        case .recorded:
+            return req.redirect(to: name == nil ? SiteRoute.program(try program.requireID().uuidString).path : SiteRoute.programParticipants(try program.requireID().uuidString).path)
+        case let .invalid(errors): return try await businessPage(req, input: input, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func participants(_ req: Request) async throws -> Response {
+        _ = try req.requireAccount()
+        let program = try await ProgramGuard.find(req.parameters.get("id"), on: req.db)
+        try ProgramGuard.requireManager(program, req.invocation)
+        let id = try program.requireID()
+        let people = try await Participant.query(on: req.db).filter(\.$programID == id).all()
+        let names = Dictionary(try await Account.query(on: req.db).filter(\.$id ~~ people.map(\.accountID)).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let desa = try await RegionNames.load(people.map(\.desaCode), on: req.db)
+        let reports = Dictionary(grouping: try await BusinessReport.query(on: req.db).filter(\.$programID == id).all(), by: \.accountID)
+        let attended = Dictionary(grouping: try await Registration.query(on: req.db).filter(\.$programID == id).filter(\.$attended == true).all(), by: \.accountID)
+        let lines = people.map { p in
+            ParticipantsPage.Line(accountID: p.accountID, name: names[p.accountID] ?? "–", desa: desa[p.desaCode] ?? "–",
+                                  moments: Set((reports[p.accountID] ?? []).map(\.moment)), attended: attended[p.accountID]?.count ?? 0)
+        }.sorted { $0.name < $1.name }
+        return ParticipantsPage(program: program, lines: lines).render(await req.viewContext()).response()
     }
 
     // MARK: Certificates

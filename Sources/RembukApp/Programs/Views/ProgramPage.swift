@@ -33,6 +33,9 @@ struct ProgramPage {
     var myCertificate: String?
     var canManage: Bool
     var now: Date
+    var outcome: BusinessOutcome?
+    /// The signed-in person is a UMKM participant with a baseline, so may report on their business.
+    var reportsBusiness = false
     var sessionInput = AddSession.Input()
     var errors = FormErrors()
 
@@ -56,6 +59,9 @@ struct ProgramPage {
             .group(program.description.components(separatedBy: "\n\n").map { .p(.text($0)) }),
             .h2(.text(ctx.t("Jadwal sesi", "Sessions"))),
             sessions(ctx),
+            ProgramOutcomeView.render(ctx, outcome),
+            .if(reportsBusiness, .p(.a(.class("button"), .href(SiteRoute.programBusiness(id).path),
+                                       .text(ctx.t("Laporkan perkembangan usaha Anda", "Report on your business"))))),
             .if(canManage, ProgramStaffPanel(program: program, certificates: certificates, sessionInput: sessionInput, errors: errors).render(ctx)),
             .p(.class("muted"), .a(.href(SiteRoute.audit.path + "?jenis=program&id=\(id)"), .text(ctx.t("Jejak audit program ini", "This programme's audit trail")))),
         ])
@@ -123,7 +129,8 @@ struct ProgramStaffPanel {
         let moves = ProgramStatus.allCases.filter { program.programStatus.canMove(to: $0) }
         return .section(.class("panel no-print"),
             .h2(.text(ctx.t("Kelola program", "Manage the programme"))),
-            .p(.a(.href(SiteRoute.programEdit(id).path), .text(ctx.t("Ubah keterangan program", "Edit the details")))),
+            .p(.a(.href(SiteRoute.programEdit(id).path), .text(ctx.t("Ubah keterangan program", "Edit the details"))), .text(" · "),
+               .a(.href(SiteRoute.programParticipants(id).path), .text(ctx.t("Peserta", "Participants")))),
             FormKit.summary(ctx, errors),
             moves.isEmpty ? .empty : FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programStatus(id).path),
                 FormKit.csrf(ctx),
