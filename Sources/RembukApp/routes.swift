@@ -27,6 +27,7 @@ public enum SiteRoute: Hashable, Sendable {
     case programs, programNew, program(String), programEdit(String), programStatus(String), programSessionNew(String), programCertificates(String)
     case sessionRegister(String), sessionCancel(String), sessionAttendance(String), myPrograms, certificateLookup, certificate(String)
     case programBusiness(String), programParticipants(String)
+    case programsCSV, programsJSON, programSessionsCSV, apiProgramList, apiProgram(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -149,6 +150,11 @@ public enum SiteRoute: Hashable, Sendable {
         case let .sessionAttendance(id): "/program/sesi/\(id)/hadir"
         case let .programBusiness(id): "/program/\(id)/usaha"
         case let .programParticipants(id): "/program/\(id)/peserta"
+        case .programsCSV: "/program/unduh.csv"
+        case .programsJSON: "/program/unduh.json"
+        case .programSessionsCSV: "/program/sesi.csv"
+        case .apiProgramList: "/api/v1/program"
+        case let .apiProgram(id): "/api/v1/program/\(id)"
         case .myPrograms: "/program/saya"
         case .certificateLookup: "/sertifikat"
         case let .certificate(code): "/sertifikat/\(code)"
@@ -222,6 +228,7 @@ func routes(_ app: Application) throws {
     ComplaintDataController().register(pages)
     HolidaysController().register(pages)
     ProgramController().register(pages)
+    ProgramDataController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

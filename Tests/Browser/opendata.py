@@ -129,9 +129,23 @@ for path in ("/api/v1/pengaduan?per=100", "/api/v1/pengaduan?q=pungutan", "/peng
     check("nothing confidential or personal on " + path, not any(s in text for s in secret))
 check("a search finds a public complaint", "Lampu PJU tenaga surya mati" in get("/pengaduan?q=lampu+surya")[0].decode())
 
+# Programmes: API and exports validate, sessions CSV has a row per session, and no participant is named.
+programs = get_json("/api/v1/program")
+validate(programs, "ProgramList", "/api/v1/program")
+check("programmes in the demo", len(programs["data"]) >= 3)
+for program in programs["data"]:
+    validate(get_json("/api/v1/program/" + program["id"]), "Program", "/api/v1/program/" + program["number"])
+rows = get_csv("/program/unduh.csv")
+check("one programme CSV row per programme", len(rows) - 1 == len(get_json("/program/unduh.json")["data"]) == len(programs["data"]))
+rows = get_csv("/program/sesi.csv")
+check("one session CSV row per session", len(rows) - 1 == sum(len(p["sessions"]) for p in programs["data"]))
+for path in ("/api/v1/program", "/program/unduh.csv", "/program/unduh.json", "/program/sesi.csv", "/program"):
+    text = get(path)[0].decode("utf-8-sig")
+    check("no participant on " + path, "Siti Aminah" not in text and "Warga #" not in text)
+
 # The catalogue lists every dataset with a dictionary page.
 catalogue = get("/data")[0].decode()
-for dataset in ("usulan", "musrenbang", "proyek", "laporan-proyek", "pagu", "pengaduan"):
+for dataset in ("usulan", "musrenbang", "proyek", "laporan-proyek", "pagu", "pengaduan", "program"):
     check("catalogue links the %s dictionary" % dataset, ('href="/data/%s"' % dataset) in catalogue)
     check("%s dictionary page" % dataset, "Kamus data" in get("/data/" + dataset)[0].decode())
 check("catalogue states the licence", "CC BY 4.0" in catalogue)

@@ -30,7 +30,7 @@ struct Dataset: Sendable {
         Field(name: name, column: column, type: type, meaning: Phrase(id, en), example: example)
     }
 
-    static let all: [Dataset] = [usulan, forumResults, projects, projectReports, pagu, complaints]
+    static let all: [Dataset] = [usulan, forumResults, projects, projectReports, pagu, complaints, programs]
 
     static let usulan = Dataset(
         id: "usulan", title: Phrase("Usulan warga", "Citizens' proposals"),
@@ -123,6 +123,23 @@ struct Dataset: Sendable {
             field("answer", "Jawaban terakhir", "teks", "Jawaban terakhir perangkat daerah", "The agency's latest answer", "Lubang ditambal sementara …"),
         ],
         count: { try await ComplaintAccess.publicQuery(on: $0).count() })
+
+    static let programs = Dataset(
+        id: "program", title: Phrase("Program masyarakat", "Community programmes"),
+        summary: Phrase("Pelatihan, pendampingan UMKM dan kegiatan lingkungan: anggaran, sesi, kursi terisi, kehadiran, sertifikat dan hasil usaha peserta (nilai tengah, bila paling sedikit 3 diukur). Tanpa nama atau data peserta.",
+                        "Training, small-business mentoring and environmental programmes: budget, sessions, seats taken, attendance, certificates and participants' business outcome (medians, once at least 3 are measured). No names or personal data."),
+        downloads: [("CSV", SiteRoute.programsCSV.path), ("JSON", SiteRoute.programsJSON.path), ("CSV sesi", SiteRoute.programSessionsCSV.path)],
+        api: SiteRoute.apiProgramList.path, auditSubjects: ["program"],
+        fields: [
+            field("number", "Nomor", "teks", "Nomor program", "Programme number", "PR-3F2A9C1D"),
+            field("type", "Jenis", "kode", "pelatihan_umkm, pendampingan_umkm, workshop, penghijauan, pengelolaan_sampah, …", "Kind", "pelatihan_umkm"),
+            field("agency.code", "Perangkat daerah", "kode", "Penyelenggara", "Agency running it", "dinas-koperasi-ukm"),
+            field("budget", "Anggaran (Rp)", "rupiah utuh", "Anggaran program", "Budget", "62000000"),
+            field("sessions[].seatsTaken, waiting, attended", "Terdaftar, Menunggu, Hadir", "bilangan", "Per sesi: kursi terisi, daftar tunggu, yang hadir", "Per session: seats taken, waiting, present", "25; 3; 22"),
+            field("participants, certificates", "Peserta, Sertifikat", "bilangan", "Jumlah peserta dan sertifikat terbit", "Participants and certificates", "31; 24"),
+            field("outcome.medianRevenueBefore, After", "Median omzet sebelum, sesudah (Rp)", "rupiah", "Nilai tengah omzet sebulan peserta UMKM yang diukur", "Median monthly revenue", "2000000; 2500000"),
+        ],
+        count: { try await Program.query(on: $0).count() })
 
     static let projectReports = Dataset(
         id: "laporan-proyek", title: Phrase("Laporan kemajuan proyek", "Project progress reports"),

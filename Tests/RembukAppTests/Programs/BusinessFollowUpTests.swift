@@ -47,6 +47,14 @@ import Vapor
             #expect(page.contains("+Rp500.000 (+25,0 %)"))
             #expect(page.contains("1 → 2 dari 3") && page.contains("<td class=\"num\">2 dari 3</td>"))
             #expect(!page.contains("Peserta Uji") && !page.contains("Rp1.600.000"))
+            for path in [SiteRoute.apiProgram(id).path, SiteRoute.programsJSON.path, SiteRoute.programsCSV.path, SiteRoute.programSessionsCSV.path] {
+                let text = try await visitor.get(path).text
+                #expect(!text.contains("Peserta Uji") && !text.contains("Siti Aminah") && !text.contains("1600000"), "\(path)")
+            }
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let record = try decoder.decode(ProgramRecord.self, from: Data(try await visitor.get(SiteRoute.apiProgram(id).path).body.readableBytesView))
+            #expect(record.outcome?.measured == 3 && record.outcome?.medianRevenueChange == 500_000 && record.participants == 3)
             let records = try await AuditRecord.query(on: app.db).filter(\.$action == "program.business_followup").all()
             #expect(records.count == 3 && records.allSatisfy { !$0.summary.contains("Rp") && !$0.summary.contains("000") })
         }

@@ -35,13 +35,7 @@ struct ProgramController {
 
     func index(_ req: Request) async throws -> Response {
         let filter = ProgramFilter(req)
-        let query = Program.query(on: req.db).sort(\.$createdMillis, .descending).limit(200)
-        if let type = filter.type { query.filter(\.$type == type.rawValue) }
-        if filter.openOnly { query.filter(\.$status ~~ [ProgramStatus.pendaftaran.rawValue, ProgramStatus.berjalan.rawValue]) }
-        var programs = try await query.all()
-        if let kecamatan = filter.kecamatan {
-            programs = programs.filter { $0.eligibleKecamatan.isEmpty || $0.eligibleKecamatan.split(separator: " ").contains(Substring(kecamatan)) }
-        }
+        let programs = try await filter.programs(on: req.db, limit: 200)
         let ids = programs.compactMap(\.id)
         let now = Date().millis
         let upcoming = ids.isEmpty ? [] : try await ProgramSession.query(on: req.db).filter(\.$program.$id ~~ ids).filter(\.$startsMillis > now)

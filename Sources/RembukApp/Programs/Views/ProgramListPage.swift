@@ -32,6 +32,10 @@ struct ProgramListPage {
                 FormKit.select(ctx, name: "buka", label: ctx.t("Pendaftaran", "Registration"),
                                choices: [all, .init(value: "1", label: ctx.t("Sedang dibuka", "Open now"))], selected: filter.openOnly ? "1" : "", errors: none),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Terapkan", "Apply")))),
+            .p(.class("muted"), .text(ctx.t("\(programs.count) program · Unduh: ", "\(programs.count) programmes · Download: ")),
+               .a(.href(SiteRoute.programsCSV.path + filter.query(page: nil)), .text("CSV")), .text(" · "),
+               .a(.href(SiteRoute.programsJSON.path + filter.query(page: nil)), .text("JSON")), .text(" · "),
+               .a(.href(SiteRoute.programSessionsCSV.path + filter.query(page: nil)), .text(ctx.t("jadwal sesi (CSV)", "sessions (CSV)")))),
             programs.isEmpty ? .p(.class("muted"), .text(ctx.t("Belum ada program yang cocok.", "No matching programmes yet."))) :
             .ul(.class("cards usulan"), .forEach(programs) { card(ctx, $0) }),
         ])

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Plot
 import RembukCore
@@ -13,6 +14,24 @@ struct ProgramFilter: Sendable {
         type = req.queryValue("jenis").flatMap(ProgramType.init(rawValue:))
         kecamatan = req.queryValue("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
         openOnly = req.queryValue("buka") == "1"
+    }
+
+    /// The programmes matching, newest first (a kecamatan matches programmes open to it or to everyone).
+    func programs(on db: any Database, limit: Int) async throws -> [Program] {
+        let query = Program.query(on: db).sort(\.$createdMillis, .descending).limit(limit)
+        if let type { query.filter(\.$type == type.rawValue) }
+        if openOnly { query.filter(\.$status ~~ [ProgramStatus.pendaftaran.rawValue, ProgramStatus.berjalan.rawValue]) }
+        let programs = try await query.all()
+        guard let kecamatan else { return programs }
+        return programs.filter { $0.eligibleKecamatan.isEmpty || $0.eligibleKecamatan.split(separator: " ").contains(Substring(kecamatan)) }
+    }
+
+    func query(page: Int?) -> String {
+        var parts: [(String, String)] = []
+        if let type { parts.append(("jenis", type.rawValue)) }
+        if let kecamatan { parts.append(("kecamatan", kecamatan)) }
+        if openOnly { parts.append(("buka", "1")) }
+        return parts.isEmpty ? "" : "?" + parts.map { "\($0.0)=\($0.1.urlQueryEscaped)" }.joined(separator: "&")
     }
 }
 
@@ -138,6 +157,16 @@ struct ProgramStaffPanel {
                                choices: moves.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) }, selected: "", errors: errors),
                 FormKit.field(ctx, .init(name: "reason", label: ctx.t("Alasan (wajib bila dibatalkan)", "Reason (needed to cancel)")), errors: errors),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan status", "Save the status")))),
+            [.selesai, .dibatalkan].contains(program.programStatus) ? .empty : sessionForm(ctx, id),
+            .h3(.text(ctx.t("Sertifikat", "Certificates"))),
+            .p(.text(ctx.t("\(certificates) sertifikat sudah diterbitkan. ", "\(certificates) certificates issued. "))),
+            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programCertificates(id).path),
+                FormKit.csrf(ctx),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Terbitkan sertifikat bagi yang memenuhi syarat", "Issue certificates to those who qualify")))))
+    }
+
+    func sessionForm(_ ctx: ViewContext, _ id: String) -> Node<HTML.BodyContext> {
+        .group(
             .h3(.text(ctx.t("Tambah sesi", "Add a session"))),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programSessionNew(id).path),
                 .attribute(named: "novalidate", value: "novalidate"),
@@ -150,11 +179,6 @@ struct ProgramStaffPanel {
                 FormKit.field(ctx, .init(name: "place", label: ctx.t("Tempat", "Place"), value: sessionInput.place ?? "", required: true), errors: errors, idPrefix: "s-"),
                 FormKit.field(ctx, .init(name: "capacity", label: ctx.t("Kapasitas (orang)", "Capacity (people)"), value: sessionInput.capacity ?? "", required: true, inputMode: "numeric"),
                               errors: errors, idPrefix: "s-"),
-                .button(.type(.submit), .class("secondary"), .text(ctx.t("Tambah sesi", "Add the session")))),
-            .h3(.text(ctx.t("Sertifikat", "Certificates"))),
-            .p(.text(ctx.t("\(certificates) sertifikat sudah diterbitkan. ", "\(certificates) certificates issued. "))),
-            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programCertificates(id).path),
-                FormKit.csrf(ctx),
-                .button(.type(.submit), .class("secondary"), .text(ctx.t("Terbitkan sertifikat bagi yang memenuhi syarat", "Issue certificates to those who qualify")))))
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Tambah sesi", "Add the session")))))
     }
 }
