@@ -28,6 +28,7 @@ public enum SiteRoute: Hashable, Sendable {
     case sessionRegister(String), sessionCancel(String), sessionAttendance(String), myPrograms, certificateLookup, certificate(String)
     case programBusiness(String), programParticipants(String)
     case programsCSV, programsJSON, programSessionsCSV, apiProgramList, apiProgram(String)
+    case programActivity(String), environmentTotals
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -150,6 +151,8 @@ public enum SiteRoute: Hashable, Sendable {
         case let .sessionAttendance(id): "/program/sesi/\(id)/hadir"
         case let .programBusiness(id): "/program/\(id)/usaha"
         case let .programParticipants(id): "/program/\(id)/peserta"
+        case let .programActivity(id): "/program/\(id)/kegiatan"
+        case .environmentTotals: "/program/lingkungan"
         case .programsCSV: "/program/unduh.csv"
         case .programsJSON: "/program/unduh.json"
         case .programSessionsCSV: "/program/sesi.csv"

@@ -27,6 +27,8 @@ struct ProgramController {
         routes.get(.programBusiness(":id")) { try await businessPage($0, input: .init(), errors: FormErrors(), status: .ok) }
         routes.post(.programBusiness(":id"), use: recordBusiness)
         routes.get(.programParticipants(":id"), use: participants)
+        routes.post(.programActivity(":id"), use: recordActivity)
+        routes.get(.environmentTotals, use: environment)
         routes.get(.certificateLookup, use: lookup)
         routes.get(.certificate(":code"), use: certificate)
     }
@@ -66,6 +68,7 @@ struct ProgramController {
     // MARK: One programme
 
     func show(_ req: Request, _ program: Program, sessionInput: AddSession.Input = .init(), errors: FormErrors = FormErrors(),
+              activityInput: RecordActivity.Input = .init(), activityErrors: FormErrors = FormErrors(),
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let id = try program.requireID()
         let sessions = try await ProgramSession.query(on: req.db).filter(\.$program.$id == id).sort(\.$startsMillis).all()
@@ -81,11 +84,19 @@ struct ProgramController {
         let hasBaseline = try await me.asyncFlatMap { account in
             try await BusinessReport.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()
         } != nil
+        var activity: ActivitySection?
+        if program.programType.isEnvironmental {
+            let logs = try await ActivityLog.query(on: req.db).filter(\.$programID == id).sort(\.$doneOn, .descending).all()
+            let canManage = ProgramGuard.mayManage(program, req.principal.actor)
+            activity = ActivitySection(program: program, logs: logs, desaNames: try await RegionNames.load(logs.map(\.desaCode), on: req.db),
+                                       canManage: canManage, choices: canManage ? try await ScopeChoices.load(req) : nil,
+                                       input: activityInput, errors: activityErrors)
+        }
         let page = ProgramPage(program: program, agencyName: try await Agency.find(program.agency, on: req.db)?.name ?? program.agency,
                                kecamatanNames: names.values.sorted(), rows: rows,
                                certificates: try await Certificate.query(on: req.db).filter(\.$programID == id).count(), myCertificate: myCertificate,
                                canManage: ProgramGuard.mayManage(program, req.principal.actor), now: Date(),
-                               outcome: try await ProgramOutcome.load(program, on: req.db), reportsBusiness: hasBaseline,
+                               outcome: try await ProgramOutcome.load(program, on: req.db), reportsBusiness: hasBaseline, activity: activity,
                                sessionInput: sessionInput, errors: errors)
         return page.render(await req.viewContext()).response(status: status)
     }
@@ -242,6 +253,23 @@ struct ProgramController {
                                   moments: Set((reports[p.accountID] ?? []).map(\.moment)), attended: attended[p.accountID]?.count ?? 0)
         }.sorted { $0.name < $1.name }
         return ParticipantsPage(program: program, lines: lines).render(await req.viewContext()).response()
+    }
+
+    // MARK: Environmental results
+
+    func recordActivity(_ req: Request) async throws -> Response {
+        let program = try await ProgramGuard.find(req.parameters.get("id"), on: req.db)
+        let input = try req.content.decode(RecordActivity.Input.self)
+        switch try await RecordActivity().run(program, input, in: req.invocation) {
+        case .recorded: return req.redirect(to: SiteRoute.program(try program.requireID().uuidString).path + "#kegiatan")
+        case let .invalid(errors): return try await show(req, program, activityInput: input, activityErrors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func environment(_ req: Request) async throws -> Response {
+        let lines = EnvironmentTotals.byKecamatanAndYear(try await ActivityLog.query(on: req.db).all())
+        return EnvironmentTotalsPage(lines: lines, names: try await RegionNames.load(lines.map(\.kecamatan), on: req.db))
+            .render(await req.viewContext()).response()
     }
 
     // MARK: Certificates

@@ -52,6 +52,13 @@ enum DemoPrograms {
             let seated = try await Registration.query(on: ctx.db).filter(\.$session.$id == target.requireID()).all().compactMap { $0.id?.uuidString }
             _ = try await RecordAttendance().run(target, of: waste, .init(attended: seated), in: at(staff, target === first ? 38 : 31, hour: 13))
         }
+        for (daysAgo, desa, volunteers, kg, note) in [(30, "32.14.01.1001", 12, "86,5", "Pemilahan perdana di bank sampah RW 03"),
+                                                      (16, "32.14.01.1004", 9, "54", "Penimbangan bulanan; plastik dijual ke pengepul")] {
+            guard case .recorded = try await RecordActivity().run(waste, .init(done_on: today.adding(days: -daysAgo).iso, desa_code: desa, trees: "", waste_kg: kg,
+                                                                               water_sources: "", volunteers: String(volunteers), note: note), in: at(staff, daysAgo, hour: 15)) else {
+                throw LoadDemoData.DemoProblem(description: "demo activity")
+            }
+        }
         _ = try await IssueCertificates().run(waste, in: at(staff, 30))
         try await move(waste, .selesai, by: at(staff, 30))
 

@@ -72,13 +72,27 @@ struct M028_CreatePrograms: AsyncMigration {
             .field("created_ms", .int64, .required)
             .unique(on: "program_id", "account_id", "moment")
             .create()
+        try await database.schema(ActivityLog.schema)
+            .id()
+            .field("program_id", .uuid, .required, .references(Program.schema, .id))
+            .field("done_on", .string, .required)
+            .field("desa_code", .string, .required)
+            .field("kecamatan_code", .string, .required)
+            .field("trees", .int, .required)
+            .field("waste_tenth_kg", .int64, .required)
+            .field("water_sources", .int, .required)
+            .field("volunteers", .int, .required)
+            .field("note", .string, .required)
+            .field("recorded_by", .string, .required)
+            .field("created_ms", .int64, .required)
+            .create()
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX program_sessions_program ON program_sessions (program_id, starts_ms)").run()
         try await sql.raw("CREATE INDEX program_registrations_queue ON program_registrations (session_id, status, queued_ms)").run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [BusinessReport.schema, Certificate.schema, Participant.schema, Registration.schema, ProgramSession.schema, Program.schema] {
+        for schema in [ActivityLog.schema, BusinessReport.schema, Certificate.schema, Participant.schema, Registration.schema, ProgramSession.schema, Program.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -146,3 +146,24 @@ public final class BusinessReport: Model, @unchecked Sendable {
                         reach: MarketReach(rawValue: reach) ?? .desa)
     }
 }
+
+/// What an environmental programme's volunteers did on one day at one place, counted.
+public final class ActivityLog: Model, @unchecked Sendable {
+    public static let schema = "program_activity_logs"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "program_id") public var programID: UUID
+    @Field(key: "done_on") public var doneOn: String
+    @Field(key: "desa_code") public var desaCode: String
+    @Field(key: "kecamatan_code") public var kecamatanCode: String
+    @Field(key: "trees") public var trees: Int
+    /// Waste collected or sorted, in tenths of a kilogram (12,5 kg is 125).
+    @Field(key: "waste_tenth_kg") public var wasteTenthKg: Int64
+    @Field(key: "water_sources") public var waterSources: Int
+    @Field(key: "volunteers") public var volunteers: Int
+    @Field(key: "note") public var note: String
+    @Field(key: "recorded_by") public var recordedBy: String
+    @Field(key: "created_ms") public var createdMillis: Int64
+
+    public init() {}
+}

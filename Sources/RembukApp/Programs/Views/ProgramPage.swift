@@ -55,6 +55,8 @@ struct ProgramPage {
     var outcome: BusinessOutcome?
     /// The signed-in person is a UMKM participant with a baseline, so may report on their business.
     var reportsBusiness = false
+    /// Environmental programmes: the logged activities and their totals.
+    var activity: ActivitySection?
     var sessionInput = AddSession.Input()
     var errors = FormErrors()
 
@@ -79,6 +81,7 @@ struct ProgramPage {
             .h2(.text(ctx.t("Jadwal sesi", "Sessions"))),
             sessions(ctx),
             ProgramOutcomeView.render(ctx, outcome),
+            .unwrap(activity) { $0.render(ctx) },
             .if(reportsBusiness, .p(.a(.class("button"), .href(SiteRoute.programBusiness(id).path),
                                        .text(ctx.t("Laporkan perkembangan usaha Anda", "Report on your business"))))),
             .if(canManage, ProgramStaffPanel(program: program, certificates: certificates, sessionInput: sessionInput, errors: errors).render(ctx)),
