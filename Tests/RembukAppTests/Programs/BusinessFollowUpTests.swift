@@ -85,6 +85,14 @@ import Vapor
                                                        .init(moment: "3_bulan", business: Self.business("1.000.000", ["offline"], "desa")), in: people[1])
             }
             #expect(try await BusinessReport.query(on: app.db).count() == reports)
+            // and a second report for the same moment corrects the first
+            for revenue in ["2.100.000", "2.400.000"] {
+                _ = try await RecordBusinessFollowUp().run(program, participant: people[0].principal.accountID!,
+                                                           .init(moment: "3_bulan", business: Self.business(revenue, ["offline"], "desa")), in: people[0])
+            }
+            let kept = try await BusinessReport.query(on: app.db).filter(\.$accountID == people[0].principal.accountID!).filter(\.$moment == "3_bulan").all()
+            #expect(kept.count == 1 && kept.first?.monthlyRevenue == 2_400_000)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "program.business_followup_corrected").count() == 1)
         }
     }
 }

@@ -33,26 +33,18 @@ struct RecordBusinessFollowUp {
         let fields = (input.business ?? BusinessInput()).checked(&errors, today: ctx.today)
         guard errors.isEmpty, let moment, let fields else { return .invalid(errors) }
         let now = ctx.now
-        let report = try await ctx.writes.transaction { db -> BusinessReport in
-            let fresh = BusinessInput.report(program: programID, account: accountID, moment: moment, fields, now: now)
-            let existing = try await BusinessReport.query(on: db).filter(\.$programID == programID).filter(\.$accountID == accountID)
-                .filter(\.$moment == moment.rawValue).first()
-            let report = existing ?? fresh
-            if let existing {
-                existing.businessName = fresh.businessName
-                existing.sector = fresh.sector
-                existing.startYear = fresh.startYear
-                existing.employees = fresh.employees
-                existing.monthlyRevenue = fresh.monthlyRevenue
-                existing.channels = fresh.channels
-                existing.reach = fresh.reach
-                existing.createdMillis = now.millis
+        let report = BusinessInput.report(program: programID, account: accountID, moment: moment, fields, now: now)
+        try await ctx.writes.transaction { db in
+            // A second report for the same moment replaces the first.
+            func earlier() -> QueryBuilder<BusinessReport> {
+                BusinessReport.query(on: db).filter(\.$programID == programID).filter(\.$accountID == accountID).filter(\.$moment == moment.rawValue)
             }
-            try await report.save(on: db)
-            try await ProgramGuard.audit(program, existing == nil ? "program.business_followup" : "program.business_followup_corrected",
+            let corrects = try await earlier().count() > 0
+            try await earlier().delete()
+            try await report.create(on: db)
+            try await ProgramGuard.audit(program, corrects ? "program.business_followup_corrected" : "program.business_followup",
                                          "perkembangan usaha \(moment.label(.id).lowercased()) dicatat" + (actorID == accountID ? " oleh peserta" : " oleh penyelenggara"),
                                          ctx: ctx, on: db)
-            return report
         }
         return .recorded(report)
     }
