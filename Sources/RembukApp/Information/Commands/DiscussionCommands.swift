@@ -57,11 +57,8 @@ struct OpenDiscussion {
 
     /// The kabupaten itself or one of its kecamatan.
     static func region(_ raw: String?, in ctx: Invocation) async throws -> String? {
-        let kabupaten = ctx.settings.kabupaten
-        guard let code = RegionCode((raw ?? "").trimmingCharacters(in: .whitespaces)) else { return nil }
-        if code == kabupaten { return code.value }
-        guard code.level == .kecamatan, kabupaten.contains(code), try await Region.find(code.value, on: ctx.db) != nil else { return nil }
-        return code.value
+        if RegionCode(raw ?? "") == ctx.settings.kabupaten { return ctx.settings.kabupaten.value }
+        return try await ctx.region(raw, at: .kecamatan)?.value
     }
 
     /// How a staff author is shown: their agency or office, not their personal role name. Empty for citizens.

@@ -58,7 +58,7 @@ struct SubmitComplaint {
         }
         var desa = subjectDesa ?? ""
         if let typed = input.desa_code, !typed.isEmpty {
-            if let code = RegionCode(typed), code.level == .desa, ctx.settings.kabupaten.contains(code), try await Region.find(code.value, on: ctx.db) != nil {
+            if let code = try await ctx.region(typed, at: .desa) {
                 desa = code.value
             } else {
                 errors.add("desa_code", Phrase("Pilih desa/kelurahan dari daftar.", "Choose a village from the list."))

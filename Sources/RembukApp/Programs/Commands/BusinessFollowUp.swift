@@ -57,12 +57,16 @@ enum ProgramOutcome {
 
     static func load(_ program: Program, on db: any Database) async throws -> BusinessOutcome? {
         guard program.programType.isUMKM else { return nil }
-        let reports = try await BusinessReport.query(on: db).filter(\.$programID == program.requireID()).all()
+        return measure(try await BusinessReport.query(on: db).filter(\.$programID == program.requireID()).all())
+    }
+
+    /// One programme's reports, paired per participant (baseline and latest follow-up) and measured.
+    static func measure(_ reports: [BusinessReport]) -> BusinessOutcome {
         let byPerson = Dictionary(grouping: reports, by: \.accountID)
         let pairs = byPerson.values.compactMap { mine -> (baseline: BusinessFigures, latest: BusinessFigures)? in
             guard let baseline = mine.first(where: { $0.moment == BusinessReport.Moment.awal.rawValue }),
-                  let latest = mine.filter({ $0.moment != BusinessReport.Moment.awal.rawValue })
-                      .max(by: { ($0.moment == BusinessReport.Moment.enamBulan.rawValue ? 1 : 0) < ($1.moment == BusinessReport.Moment.enamBulan.rawValue ? 1 : 0) })
+                  let latest = mine.first(where: { $0.moment == BusinessReport.Moment.enamBulan.rawValue })
+                      ?? mine.first(where: { $0.moment == BusinessReport.Moment.tigaBulan.rawValue })
             else { return nil }
             return (baseline.figures, latest.figures)
         }

@@ -20,13 +20,6 @@ struct RecordActivity {
         case invalid(FormErrors)
     }
 
-    /// A desa/kelurahan of this kabupaten, or nil.
-    static func desa(_ raw: String?, in ctx: Invocation) async throws -> RegionCode? {
-        guard let code = RegionCode((raw ?? "").trimmingCharacters(in: .whitespaces)), code.level == .desa, ctx.settings.kabupaten.contains(code),
-              try await Region.find(code.value, on: ctx.db) != nil else { return nil }
-        return code
-    }
-
     func run(_ program: Program, _ input: Input, in ctx: Invocation) async throws -> Outcome {
         try ProgramGuard.requireManager(program, ctx)
         guard program.programType.isEnvironmental else {
@@ -37,7 +30,7 @@ struct RecordActivity {
         if day == nil || day! > ctx.today || day!.year < ctx.today.year - 1 {
             errors.add("done_on", Phrase("Tanggal kegiatan, tidak di masa depan.", "The day of the work, not in the future."))
         }
-        let desa = try await Self.desa(input.desa_code, in: ctx)
+        let desa = try await ctx.region(input.desa_code, at: .desa)
         if desa == nil {
             errors.add("desa_code", Phrase("Pilih desa/kelurahan lokasi kegiatan.", "Choose the village where it took place."))
         }

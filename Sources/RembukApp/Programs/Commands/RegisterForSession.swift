@@ -47,8 +47,7 @@ struct RegisterForSession {
         var errors = FormErrors()
         var desa = participant?.desaCode
         if participant == nil {
-            if let code = RegionCode((input.desa_code ?? "").trimmingCharacters(in: .whitespaces)), code.level == .desa,
-               ctx.settings.kabupaten.contains(code), try await Region.find(code.value, on: ctx.db) != nil {
+            if let code = try await ctx.region(input.desa_code, at: .desa) {
                 desa = code.value
             } else {
                 errors.add("desa_code", Phrase("Pilih desa/kelurahan tempat Anda tinggal.", "Choose the village you live in."))

@@ -60,10 +60,12 @@ struct ProgramRecord: Content {
         let bySession = Dictionary(grouping: registrations, by: { $0.$session.id })
         let participants = Dictionary(grouping: try await Participant.query(on: db).filter(\.$programID ~~ ids).all(), by: \.programID).mapValues(\.count)
         let certificates = Dictionary(grouping: try await Certificate.query(on: db).filter(\.$programID ~~ ids).all(), by: \.programID).mapValues(\.count)
+        let reports = Dictionary(grouping: try await BusinessReport.query(on: db).filter(\.$programID ~~ ids).all(), by: \.programID)
         var records: [ProgramRecord] = []
         for p in programs {
             let id = p.id!
-            let outcome = try await ProgramOutcome.load(p, on: db).flatMap { o -> Outcome? in
+            let measured = p.programType.isUMKM ? ProgramOutcome.measure(reports[id] ?? []) : nil
+            let outcome = measured.flatMap { o -> Outcome? in
                 guard o.measured >= ProgramOutcome.minimumGroup, let before = o.medianRevenueBefore, let after = o.medianRevenueAfter,
                       let change = o.medianRevenueChange else { return nil }
                 return Outcome(measured: o.measured, medianRevenueBefore: before, medianRevenueAfter: after, medianRevenueChange: change,

@@ -80,11 +80,8 @@ struct SaveProject {
         }
         let contractor = text(input.contractor, "contractor", 0...150, Phrase("Nama pelaksana paling panjang 150 huruf.", "At most 150 characters."))
 
-        var desa: RegionCode?
-        if let typed = RegionCode(input.desa_code ?? ""), typed.level == .desa, ctx.settings.kabupaten.contains(typed),
-           try await Region.find(typed.value, on: ctx.db) != nil {
-            desa = typed
-        } else {
+        let desa = try await ctx.region(input.desa_code, at: .desa)
+        if desa == nil {
             errors.add("desa_code", Phrase("Pilih desa/kelurahan lokasi kegiatan.", "Choose the village where the work is."))
         }
         let point = TypedLocation.point(latitude: input.latitude, longitude: input.longitude, errors: &errors)

@@ -180,11 +180,8 @@ struct UsulanFields: Sendable {
         let bidang = Bidang(rawValue: input.bidang ?? "") ?? kamus?.sector
         if bidang == nil, complete || !(input.bidang ?? "").isEmpty { errors.add("bidang", Phrase("Pilih bidang.", "Choose a sector.")) }
 
-        var desa: RegionCode?
-        if let code = RegionCode(input.desa_code ?? ""), code.level == .desa, ctx.settings.kabupaten.contains(code),
-           try await Region.find(code.value, on: ctx.db) != nil {
-            desa = code
-        } else {
+        let desa = try await ctx.region(input.desa_code, at: .desa)
+        if desa == nil {
             errors.add("desa_code", Phrase("Pilih desa/kelurahan di \(ctx.settings.kabupaten.value).", "Choose a village in \(ctx.settings.kabupaten.value)."))
         }
         let address = text(input.address, "address", 5...200, Phrase("Tulis alamat lokasi (dusun, jalan, patokan).", "Enter the location's address."), required: complete)
