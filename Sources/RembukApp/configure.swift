@@ -60,6 +60,8 @@ let allMigrations: [any Migration] = [
     M026_AddComplaintSearch(),
     M027_CreateHolidays(),
     M028_CreatePrograms(),
+    M029_CreatePartners(),
+    M030_CreateProgramFeedback(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

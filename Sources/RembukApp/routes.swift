@@ -29,6 +29,8 @@ public enum SiteRoute: Hashable, Sendable {
     case programBusiness(String), programParticipants(String)
     case programsCSV, programsJSON, programSessionsCSV, apiProgramList, apiProgram(String)
     case programActivity(String), environmentTotals
+    case programMentoring(String), programEvaluation(String), evaluationModerate(String)
+    case partners, partnerNew, partner(String), partnerEdit(String), partnerAgreementNew(String), agreementContribution(String)
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
@@ -161,6 +163,15 @@ public enum SiteRoute: Hashable, Sendable {
         case .myPrograms: "/program/saya"
         case .certificateLookup: "/sertifikat"
         case let .certificate(code): "/sertifikat/\(code)"
+        case let .programMentoring(id): "/program/\(id)/pendampingan"
+        case let .programEvaluation(id): "/program/\(id)/evaluasi"
+        case let .evaluationModerate(id): "/program/evaluasi/\(id)/moderasi"
+        case .partners: "/mitra"
+        case .partnerNew: "/mitra/baru"
+        case let .partner(code): "/mitra/\(code)"
+        case let .partnerEdit(code): "/mitra/\(code)/ubah"
+        case let .partnerAgreementNew(code): "/mitra/\(code)/kerja-sama"
+        case let .agreementContribution(id): "/mitra/kerja-sama/\(id)/kontribusi"
         case .holidays: "/jadwal/hari-libur"
         case let .holidayRemove(day): "/jadwal/hari-libur/\(day)/hapus"
         case .discussions: "/diskusi"
@@ -232,6 +243,8 @@ func routes(_ app: Application) throws {
     HolidaysController().register(pages)
     ProgramController().register(pages)
     ProgramDataController().register(pages)
+    ProgramFeedbackController().register(pages)
+    PartnerController().register(pages)
     ScheduleController().register(pages)
     CycleSettingsController().register(pages)
     ForumController().register(pages)

@@ -66,13 +66,14 @@ struct OutboxCommands: AsyncCommandGroup {
 
 struct OutboxDrain: AsyncCommand {
     struct Signature: CommandSignature {}
-    var help = "Menyusun pengingat sesi dan ringkasan harian yang sudah waktunya, mengirim semua pesan yang jatuh tempo, lalu berhenti"
+    var help = "Menyusun pengingat sesi, ringkasan harian dan ajakan tindak lanjut UMKM yang sudah waktunya, mengirim semua pesan yang jatuh tempo, lalu berhenti"
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let reminders = try await SendSessionReminders().run(in: .system(context.application))
         let digests = try await SendDailyDigests().run(in: .system(context.application))
+        let prompts = try await SendFollowUpPrompts().run(in: .system(context.application))
         let count = try await OutboxWorker(app: context.application).drainAll()
-        context.console.print("\(reminders) pengingat sesi, \(digests) ringkasan harian disusun; \(count) pesan diproses")
+        context.console.print("\(reminders) pengingat sesi, \(digests) ringkasan harian, \(prompts) ajakan tindak lanjut UMKM disusun; \(count) pesan diproses")
     }
 }
 

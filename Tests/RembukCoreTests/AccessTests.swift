@@ -63,6 +63,18 @@ import Testing
         #expect(!staff.can(.administerRegion(desaA)))
     }
 
+    @Test func partnerUsersSpeakOnlyForTheirOrganisation() throws {
+        // given
+        let partner = try actor(.mitra, .organisation("yayasan-citarum-lestari"))
+        // when / then
+        #expect(partner.partners == ["yayasan-citarum-lestari"])
+        #expect(partner.can(.actForPartner("yayasan-citarum-lestari")))
+        #expect(!partner.can(.actForPartner("pt-lain")))
+        #expect(!partner.can(.actForAgency("dinas-pupr")))
+        #expect(!(try actor(.bappeda, .region(kabupaten))).can(.actForPartner("yayasan-citarum-lestari")))
+        #expect(!(try actor(.opd, .agency("dinas-pupr"))).can(.actForPartner("yayasan-citarum-lestari")))
+    }
+
     @Test func visitorsAndCitizensCanDoNoStaffWork() throws {
         let citizen = try actor(.warga, .ownAccount)
         for who in [Actor.visitor, citizen] {
@@ -70,6 +82,7 @@ import Testing
             #expect(!who.can(.administerRegion(desaA)))
             #expect(!who.can(.moderate(desaA)))
             #expect(!who.can(.actForAgency("dinas-pupr")))
+            #expect(!who.can(.actForPartner("yayasan-citarum-lestari")))
         }
         #expect(citizen.can(.useOwnAccount))
         #expect(!Actor.visitor.can(.useOwnAccount))

@@ -102,11 +102,13 @@ struct ScopeChoices {
     var kecamatan: [Region]
     var desa: [Region]
     var agencies: [Agency]
+    var partners: [Partner]
 
     static func load(_ req: Request) async throws -> ScopeChoices {
         let kabupaten = req.settings.kabupaten.value
         let regions = try await Region.query(on: req.db).filter(\.$id =~ (kabupaten + ".")).sort(\.$id).all()
         return ScopeChoices(kecamatan: regions.filter { $0.depth == 2 }, desa: regions.filter { $0.depth == 3 },
-                            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).sort(\.$name).all())
+                            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).sort(\.$name).all(),
+                            partners: try await Partner.query(on: req.db).sort(\.$name).all())
     }
 }

@@ -118,11 +118,12 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(interval))
                     guard !Task.isCancelled else { break }
-                    // Session reminders and daily digests are looked for once a minute; they join the outbox like any message.
+                    // Session reminders, daily digests and UMKM follow-up prompts are looked for once a minute; they join the outbox like any message.
                     if Date().timeIntervalSince(lastDigestCheck) > 60 {
                         lastDigestCheck = Date()
                         do { try await SendSessionReminders().run(in: .system(application)) } catch { logger.error("session reminders: \(type(of: error))") }
                         do { try await SendDailyDigests().run(in: .system(application)) } catch { logger.error("daily digests: \(type(of: error))") }
+                        do { try await SendFollowUpPrompts().run(in: .system(application)) } catch { logger.error("follow-up prompts: \(type(of: error))") }
                     }
                     do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
                     // Housekeeping rides on the same loop: unsaved uploads go after a day.

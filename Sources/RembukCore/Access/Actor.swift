@@ -29,6 +29,14 @@ public struct Actor: Sendable, Hashable {
         }
     }
 
+    /// Partner organisations (their codes) this actor works for as a mitra user.
+    public var partners: [String] {
+        grants.compactMap { grant in
+            if grant.role == .mitra, case let .organisation(code) = grant.scope { return code }
+            return nil
+        }
+    }
+
     /// Whether one of `roles` is held in a region that contains `region`
     /// (an operator kecamatan covers the desa of its kecamatan; a Bappeda admin the whole kabupaten).
     public func covers(_ region: RegionCode, as roles: Set<Role>) -> Bool {
@@ -48,6 +56,8 @@ public struct Actor: Sendable, Hashable {
             return covers(region, as: [.operatorDesa, .operatorKecamatan, .bappeda])
         case let .actForAgency(agency):
             return agencies().contains(agency) || grants.contains { $0.role == .bappeda }
+        case let .actForPartner(code):
+            return partners.contains(code)
         case let .moderate(region):
             return covers(region, as: [.moderator, .bappeda])
         case let .managePlanning(kabupaten):
@@ -62,6 +72,8 @@ public enum Action: Sendable, Hashable {
     case manageAccounts(kabupaten: RegionCode)
     case administerRegion(RegionCode)
     case actForAgency(String)
+    /// Speak for a partner organisation (its profile; its share of co-hosted programmes).
+    case actForPartner(String)
     case moderate(RegionCode)
     /// Planning cycles, the kamus usulan catalogue and other settings Bappeda keeps for the kabupaten.
     case managePlanning(kabupaten: RegionCode)

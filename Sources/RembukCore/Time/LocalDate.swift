@@ -79,6 +79,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The same day `months` later, or the month's last day when it is shorter (31 August + 6 months = 28/29 February).
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12, m = index % 12 + 1
+        return LocalDate(year: y, month: m, day: min(day, Self.daysIn(month: m, year: y)))!
+    }
+
     public var iso: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

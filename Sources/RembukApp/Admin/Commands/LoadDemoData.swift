@@ -38,7 +38,7 @@ public struct LoadDemoData {
         ("Asep Saepudin", "operator.desa@rembuk.test", .operatorDesa, "32.14.01.2010", nil, nil),
         ("Hendra Gunawan", "opd@rembuk.test", .opd, nil, "dinas-pupr", nil),
         ("Yanti Rahmawati", "moderator@rembuk.test", .moderator, "32.14", nil, nil),
-        ("Budi Santoso", "mitra@rembuk.test", .mitra, nil, nil, "Yayasan Citarum Lestari"),
+        ("Budi Santoso", "mitra@rembuk.test", .mitra, nil, nil, "yayasan-citarum-lestari"),
     ]
 
     public init() {}
@@ -55,6 +55,7 @@ public struct LoadDemoData {
                                                      reason: "data demo"), on: db, now: ctx.now)
             }
         }
+        try await DemoPartners.createOrganisations(in: ctx)
         var logins: [Login] = []
         for person in Self.staff {
             logins.append(Login(role: person.role.label(.id), email: person.email,
@@ -83,6 +84,7 @@ public struct LoadDemoData {
         try await DemoInformation.load(in: ctx)
         try await DemoDiscussions.load(in: ctx)
         try await DemoPrograms.load(in: ctx)
+        try await DemoPartners.load(in: ctx)
         return logins
     }
 

@@ -46,12 +46,12 @@ enum StaffRules {
             }
             scope = .agency(slug)
         case .organisation:
-            let name = AccountRules.cleanName(input.organisation ?? "")
-            guard (2...160).contains(name.count) else {
-                errors.add("organisation", Phrase("Tulis nama organisasi mitra.", "Enter the partner organisation's name."))
+            guard let code = input.organisation, !code.isEmpty, try await Partner.find(code, on: ctx.db) != nil else {
+                errors.add("organisation", Phrase("Pilih organisasi mitra (daftarkan dulu di halaman Mitra bila belum ada).",
+                                                  "Choose the partner organisation (add it on the Partners page first if it is missing)."))
                 return nil
             }
-            scope = .organisation(name)
+            scope = .organisation(code)
         case .ownAccount:
             return nil
         }

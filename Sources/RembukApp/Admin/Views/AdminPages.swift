@@ -46,14 +46,16 @@ enum RoleForm {
         }
         let agencyChoices = [FormKit.Choice(value: "", label: ctx.t("— pilih OPD —", "— choose an agency —"))]
             + choices.agencies.map { FormKit.Choice(value: $0.id ?? "", label: $0.name) }
+        let partnerChoices = [FormKit.Choice(value: "", label: ctx.t("— pilih mitra —", "— choose a partner —"))]
+            + choices.partners.map { FormKit.Choice(value: $0.id ?? "", label: $0.name) }
         return [
             FormKit.select(ctx, name: "role", label: ctx.t("Peran", "Role"), choices: roleChoices, selected: role, errors: errors),
             FormKit.select(ctx, name: "region_code", label: ctx.t("Wilayah tugas (untuk operator, admin Bappeda, moderator)", "Region (for operators, planning admins, moderators)"),
                            choices: regionChoices, selected: region, errors: errors),
             FormKit.select(ctx, name: "agency_id", label: ctx.t("Perangkat daerah (untuk staf OPD)", "Agency (for agency staff)"),
                            choices: agencyChoices, selected: agency, errors: errors),
-            FormKit.field(ctx, .init(name: "organisation", label: ctx.t("Organisasi (untuk mitra)", "Organisation (for partners)"),
-                                     value: organisation), errors: errors),
+            FormKit.select(ctx, name: "organisation", label: ctx.t("Organisasi (untuk mitra)", "Organisation (for partners)"),
+                           choices: partnerChoices, selected: organisation, errors: errors),
         ]
     }
 }

@@ -9,7 +9,7 @@ struct RecordAttendance {
     }
 
     func run(_ session: ProgramSession, of program: Program, _ input: Input, in ctx: Invocation) async throws -> Int {
-        try ProgramGuard.requireManager(program, ctx)
+        try await ProgramGuard.requireHelper(program, ctx)
         guard LocalDate(session.startsAt) <= ctx.today else {
             throw UserFacingError(.conflict, Phrase("Kehadiran dicatat mulai hari sesi berlangsung.", "Attendance is taken from the day of the session."))
         }

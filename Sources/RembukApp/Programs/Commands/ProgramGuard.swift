@@ -29,6 +29,21 @@ enum ProgramGuard {
         }
     }
 
+    /// Users of a partner whose agreement in force covers this programme help run it: attendance, activity logs, mentoring.
+    static func mayHelp(_ program: Program, _ actor: Actor, today: LocalDate, on db: any Database) async throws -> Bool {
+        if mayManage(program, actor) { return true }
+        let mine = Set(actor.partners)
+        guard !mine.isEmpty, let id = program.id else { return false }
+        return try await PartnerGuard.coHosts(ofProgram: id, on: today, db: db).contains { mine.contains($0.id ?? "") }
+    }
+
+    static func requireHelper(_ program: Program, _ ctx: Invocation) async throws {
+        guard ctx.principal.accountID != nil || ctx.identity == .system else { throw UserFacingError.signInRequired }
+        guard try await mayHelp(program, ctx.actor, today: ctx.today, on: ctx.db) else {
+            throw UserFacingError(.forbidden, Phrase("Program ini dijalankan perangkat daerah lain dan mitranya.", "Another agency and its partners run this programme."))
+        }
+    }
+
     static func audit(_ program: Program, _ action: String, _ summary: String, reason: String = "", ctx: Invocation, on db: any Database) async throws {
         try await AuditLog.append(AuditDraft(actor: ctx.identity, action: action, subjectType: "program", subjectID: try program.requireID().uuidString,
                                              regionCode: ctx.settings.kabupaten.value, summary: "\(program.number) \(program.title): \(summary)",

@@ -21,7 +21,7 @@ struct RecordActivity {
     }
 
     func run(_ program: Program, _ input: Input, in ctx: Invocation) async throws -> Outcome {
-        try ProgramGuard.requireManager(program, ctx)
+        try await ProgramGuard.requireHelper(program, ctx)
         guard program.programType.isEnvironmental else {
             throw UserFacingError(.conflict, Phrase("Catatan kegiatan untuk program lingkungan.", "Activity logs are for environmental programmes."))
         }

@@ -48,7 +48,7 @@ struct AddSession {
         if !(3...200).contains(place.count) { errors.add("place", Phrase("Sebutkan tempatnya, misalnya “Aula Kecamatan Purwakarta”.", "Name the place.")) }
         let capacity = Int((input.capacity ?? "").trimmingCharacters(in: .whitespaces))
         if capacity == nil || !(1...10_000).contains(capacity!) { errors.add("capacity", Phrase("Kapasitas 1 sampai 10.000 peserta.", "Capacity is 1 to 10,000 people.")) }
-        guard errors.isEmpty, let day, let starts, let ends, let startsAt, let capacity else { return .invalid(errors) }
+        guard errors.isEmpty, let day, let ends, let startsAt, let capacity else { return .invalid(errors) }
         let session = ProgramSession()
         session.$program.id = try program.requireID()
         session.title = title

@@ -84,19 +84,28 @@ struct ProgramController {
         let hasBaseline = try await me.asyncFlatMap { account in
             try await BusinessReport.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()
         } != nil
+        let canHelp = try await ProgramGuard.mayHelp(program, req.principal.actor, today: req.invocation.today, on: req.db)
         var activity: ActivitySection?
         if program.programType.isEnvironmental {
             let logs = try await ActivityLog.query(on: req.db).filter(\.$programID == id).sort(\.$doneOn, .descending).all()
-            let canManage = ProgramGuard.mayManage(program, req.principal.actor)
+            let canManage = canHelp
             activity = ActivitySection(program: program, logs: logs, desaNames: try await RegionNames.load(logs.map(\.desaCode), on: req.db),
                                        canManage: canManage, choices: canManage ? try await ScopeChoices.load(req) : nil,
                                        input: activityInput, errors: activityErrors)
         }
+        let evaluations = try await ProgramEvaluation.query(on: req.db).filter(\.$programID == id).sort(\.$createdMillis).all()
+        let isParticipant = try await me.asyncFlatMap { account in
+            try await Participant.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()
+        } != nil
         let page = ProgramPage(program: program, agencyName: try await Agency.find(program.agency, on: req.db)?.name ?? program.agency,
                                kecamatanNames: names.values.sorted(), rows: rows,
                                certificates: try await Certificate.query(on: req.db).filter(\.$programID == id).count(), myCertificate: myCertificate,
-                               canManage: ProgramGuard.mayManage(program, req.principal.actor), now: Date(),
+                               canManage: ProgramGuard.mayManage(program, req.principal.actor), canHelp: canHelp,
+                               partners: try await PartnerGuard.coHosts(ofProgram: id, on: req.invocation.today, db: req.db), now: Date(),
                                outcome: try await ProgramOutcome.load(program, on: req.db), reportsBusiness: hasBaseline, activity: activity,
+                               evaluation: EvaluationSummary.of(evaluations.compactMap(\.answer)),
+                               evaluationComments: evaluations.filter { $0.status == .tampil }.map(\.comment),
+                               seesMentoring: canHelp || isParticipant,
                                sessionInput: sessionInput, errors: errors)
         return page.render(await req.viewContext()).response(status: status)
     }
@@ -177,7 +186,7 @@ struct ProgramController {
     func attendance(_ req: Request, saved: Int?) async throws -> Response {
         _ = try req.requireAccount()
         let (session, program) = try await ProgramGuard.session(req.parameters.get("id"), on: req.db)
-        try ProgramGuard.requireManager(program, req.invocation)
+        try await ProgramGuard.requireHelper(program, req.invocation)
         let registrations = try await Registration.query(on: req.db).filter(\.$session.$id == session.requireID())
             .filter(\.$status != Registration.Status.batal.rawValue).sort(\.$queuedMillis).all()
         let accounts = Dictionary(try await Account.query(on: req.db).filter(\.$id ~~ registrations.map(\.accountID)).all().map { ($0.id!, $0.name) },
@@ -295,12 +304,5 @@ struct ProgramController {
         response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
         return response
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -44,7 +44,7 @@ struct BusinessFollowUpPage {
         let business = input.business ?? BusinessInput()
         let action = SiteRoute.programBusiness(program.id?.uuidString ?? "").path + (participantName == nil ? "" : "?peserta=" + participantID)
         let registration = RegistrationPage(program: program, session: ProgramSession(), needsResidence: false, needsBusiness: true,
-                                            choices: ScopeChoices(kecamatan: [], desa: [], agencies: []), input: .init(business: business), errors: errors)
+                                            choices: ScopeChoices(kecamatan: [], desa: [], agencies: [], partners: []), input: .init(business: business), errors: errors)
         return Layout.page(ctx, title: title, [
             .p(.a(.href(SiteRoute.program(program.id?.uuidString ?? "").path), .text(ctx.t("‹ Kembali ke program", "‹ Back to the programme")))),
             .h1(.text(title + (participantName.map { " · " + $0 } ?? ""))),

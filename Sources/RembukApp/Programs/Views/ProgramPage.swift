@@ -51,12 +51,20 @@ struct ProgramPage {
     var certificates: Int
     var myCertificate: String?
     var canManage: Bool
+    /// Staff, or a user of a partner co-hosting it: may take attendance, log activities, mentor.
+    var canHelp = false
+    /// Partners whose agreement in force covers this programme.
+    var partners: [Partner] = []
     var now: Date
     var outcome: BusinessOutcome?
     /// The signed-in person is a UMKM participant with a baseline, so may report on their business.
     var reportsBusiness = false
     /// Environmental programmes: the logged activities and their totals.
     var activity: ActivitySection?
+    var evaluation: EvaluationSummary?
+    var evaluationComments: [String] = []
+    /// The signed-in person took part (so reads their mentoring notes) or helps run it.
+    var seesMentoring = false
     var sessionInput = AddSession.Input()
     var errors = FormErrors()
 
@@ -73,6 +81,10 @@ struct ProgramPage {
             },
             .dl(.class("facts"),
                 .dt(.text(ctx.t("Penyelenggara", "Run by"))), .dd(.text(agencyName)),
+                .if(!partners.isEmpty, .group(.dt(.text(ctx.t("Bersama mitra", "With partners"))),
+                    .dd(.group(partners.enumerated().map { index, partner in
+                        .group(.if(index > 0, .text(", ")), .a(.href(SiteRoute.partner(partner.id ?? "").path), .text(partner.name)))
+                    })))),
                 .dt(.text(ctx.t("Sasaran", "For"))), .dd(.text(program.targetGroup)),
                 .dt(.text(ctx.t("Siapa yang boleh daftar", "Who may register"))), .dd(.text(eligibilityText(ctx))),
                 .dt(.text(ctx.t("Sertifikat", "Certificate"))), .dd(.text(ctx.t("hadir paling sedikit \(program.minimumSessions) sesi", "attend at least \(program.minimumSessions) sessions"))),
@@ -82,6 +94,11 @@ struct ProgramPage {
             sessions(ctx),
             ProgramOutcomeView.render(ctx, outcome),
             .unwrap(activity) { $0.render(ctx) },
+            .if([.berjalan, .selesai].contains(program.programStatus), .group(
+                .h2(.text(ctx.t("Evaluasi peserta", "Participants' evaluation"))),
+                EvaluationSummaryView.render(ctx, evaluation, comments: evaluationComments),
+                .p(.a(.href(SiteRoute.programEvaluation(id).path), .text(ctx.t("Isi atau lihat evaluasi", "Answer or read the evaluation")))))),
+            .if(seesMentoring && program.programType.isUMKM, .p(.a(.href(SiteRoute.programMentoring(id).path), .text(ctx.t("Catatan pendampingan", "Mentoring notes"))))),
             .if(reportsBusiness, .p(.a(.class("button"), .href(SiteRoute.programBusiness(id).path),
                                        .text(ctx.t("Laporkan perkembangan usaha Anda", "Report on your business"))))),
             .if(canManage, ProgramStaffPanel(program: program, certificates: certificates, sessionInput: sessionInput, errors: errors).render(ctx)),
@@ -122,7 +139,7 @@ struct ProgramPage {
 
     func action(_ ctx: ViewContext, _ row: Row) -> Node<HTML.BodyContext> {
         let sessionID = row.session.id?.uuidString ?? ""
-        if canManage { return .a(.href(SiteRoute.sessionAttendance(sessionID).path), .text(ctx.t("Peserta dan kehadiran", "Participants and attendance"))) }
+        if canManage || canHelp { return .a(.href(SiteRoute.sessionAttendance(sessionID).path), .text(ctx.t("Peserta dan kehadiran", "Participants and attendance"))) }
         guard row.session.startsAt > now else { return .span(.class("muted"), .text(ctx.t("Selesai", "Over"))) }
         if let mine = row.mine, mine.registrationStatus != .batal {
             return .group(
