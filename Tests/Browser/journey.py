@@ -4,45 +4,13 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-base, shots = sys.argv[1].rstrip("/"), sys.argv[2]
-os.makedirs(shots, exist_ok=True)
-passed = failed = 0
+import browserkit as kit
+from browserkit import check, click_and_wait, fill, shot, shows, sign_in, sign_out
 
-
-def check(name, condition):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAILED:", name)
-
-
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=id-ID"]:
-    options.add_argument(argument)
-options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def shows(*texts, absent=()):
-    """Waits up to 10 s for the page to contain every text (and none of `absent`)."""
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        source = driver.page_source
-        if all(t in source for t in texts) and not any(t in source for t in absent):
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def shot(name):
-    driver.save_screenshot(os.path.join(shots, name + ".png"))
+driver = kit.start(sys.argv[1], sys.argv[2])
+base, shots = kit.base, kit.shots
 
 
 def photo(path):
@@ -57,26 +25,6 @@ def photo(path):
         f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
                 + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
     return path
-
-
-def click_and_wait(element):
-    """Clicks a submit button and waits until the next page has replaced this one (no race with a later get).
-    Any error from asking the old page (stale element, node no longer in the document) means it is gone."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        try:
-            old.is_enabled()
-        except Exception:
-            return
-        time.sleep(0.05)
-
-
-def fill(field, value):
-    element = driver.find_element(By.NAME, field)
-    element.clear()
-    element.send_keys(value)
 
 
 try:
@@ -267,17 +215,6 @@ try:
 
     # The rest of the cycle: the kecamatan forum fits it into the pagu, the forum OPD accepts, the kabupaten
     # forum puts it into the RKPD. Each berita acara is screenshotted.
-    def sign_in(email):
-        driver.get(base + "/masuk")
-        fill("identifier", email)
-        fill("password", "demo-rembuk-2026")
-        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-        shows("Akun saya")
-
-    def sign_out():
-        driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
-        shows("Rencanakan pembangunan")
-
     def schedule(level, region, day, place, agency=None):
         driver.get(base + "/musrenbang/baru")
         Select(driver.find_element(By.NAME, "level")).select_by_value(level)
@@ -524,9 +461,7 @@ try:
 except Exception:
     shot("zz-failure")
     print("FAILED at", driver.current_url)
-    raise
-finally:
     driver.quit()
+    raise
 
-print("browser journey: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+kit.finish("browser journey")

@@ -1,0 +1,89 @@
+"""What every browser journey needs: one headless Chromium, checks that count, waits, screenshots, forms, signing in."""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+driver = None
+base = shots = ""
+passed = failed = 0
+
+
+def start(base_url, shots_dir):
+    """Opens the browser (Indonesian first, like most users) and returns it."""
+    global driver, base, shots
+    base, shots = base_url.rstrip("/"), shots_dir
+    os.makedirs(shots, exist_ok=True)
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=id-ID"]:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return driver
+
+
+def finish(name):
+    driver.quit()
+    print("%s: %d passed, %d failed" % (name, passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+def check(name, condition):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAILED:", name)
+
+
+def shows(*texts, absent=()):
+    """Waits up to 10 s for the page to contain every text (and none of `absent`)."""
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        source = driver.page_source
+        if all(t in source for t in texts) and not any(t in source for t in absent):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+
+def click_and_wait(element):
+    """Clicks a submit button and waits until the next page has replaced this one (no race with a later get).
+    Any error from asking the old page (stale element, node no longer in the document) means it is gone."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            old.is_enabled()
+        except Exception:
+            return
+        time.sleep(0.05)
+
+
+def fill(field, value):
+    element = driver.find_element(By.NAME, field)
+    element.clear()
+    element.send_keys(value)
+
+
+def sign_in(email, password="demo-rembuk-2026"):
+    driver.get(base + "/masuk")
+    fill("identifier", email)
+    fill("password", password)
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    shows("Akun saya")
+
+
+def sign_out():
+    driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
+    shows("Rencanakan pembangunan")
