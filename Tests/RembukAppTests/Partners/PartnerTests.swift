@@ -98,6 +98,10 @@ import Vapor
             var visitor = TestBrowser(app)
             let page = try await visitor.get(SiteRoute.program(program.id!.uuidString).path).text
             #expect(page.contains("Bersama mitra") && page.contains("PT Sinar Purwakarta Sejahtera"))
+            // and a project covered by the demo DLH agreement names its partner
+            let covered = try #require(try await AgreementLink.query(on: app.db).filter(\.$subjectType == "project").first())
+            let projectPage = try await visitor.get(SiteRoute.project(covered.subjectID.uuidString).path).text
+            #expect(projectPage.contains("<dt>Mitra</dt>") && projectPage.contains("Yayasan Citarum Lestari"))
         }
     }
 

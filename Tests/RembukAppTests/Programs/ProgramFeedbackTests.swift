@@ -66,6 +66,8 @@ import Vapor
             let after = try await visitor.get(SiteRoute.program(id).path).text
             #expect(after.contains("Praktiknya jelas sekali") && !after.contains("Tempatnya panas."))
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "program.evaluation.moderated").count() == 2)
+            let answers = try await AuditRecord.query(on: app.db).filter(\.$action == "program.evaluation").all()
+            #expect(answers.count == 3 && answers.allSatisfy { !$0.summary.contains("kepuasan") && !$0.summary.contains("Praktiknya") })
         }
     }
 

@@ -33,9 +33,13 @@ enum PartnerGuard {
                                              regionCode: ctx.settings.kabupaten.value, summary: "\(partner): \(summary)"), on: db, now: ctx.now)
     }
 
-    /// Partner codes whose active agreements cover this programme: its co-hosts.
-    static func coHosts(ofProgram id: UUID, on: LocalDate, db: any Database) async throws -> [Partner] {
-        let links = try await AgreementLink.query(on: db).filter(\.$subjectType == AgreementLink.Subject.program.rawValue).filter(\.$subjectID == id).all()
+    /// Partners whose agreements in force cover this programme (its co-hosts) or project.
+    static func coHosts(ofProgram id: UUID, on day: LocalDate, db: any Database) async throws -> [Partner] {
+        try await covering(.program, id, on: day, db: db)
+    }
+
+    static func covering(_ subject: AgreementLink.Subject, _ id: UUID, on: LocalDate, db: any Database) async throws -> [Partner] {
+        let links = try await AgreementLink.query(on: db).filter(\.$subjectType == subject.rawValue).filter(\.$subjectID == id).all()
         guard !links.isEmpty else { return [] }
         let agreements = try await Agreement.query(on: db).filter(\.$id ~~ links.map(\.agreementID)).all()
             .filter { $0.period?.isActive(on: on) ?? false }

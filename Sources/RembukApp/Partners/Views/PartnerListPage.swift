@@ -55,3 +55,12 @@ struct PartnerTotalsView {
             .li(.class("card"), .span(.class("figure"), .text(String(totals.count))), .text(ctx.t("kontribusi tercatat", "contributions recorded"))))
     }
 }
+
+/// Partners named as links, comma-separated: “Bersama mitra” on a programme, “Mitra” on a project.
+enum PartnerLinks {
+    static func render(_ partners: [Partner]) -> Node<HTML.BodyContext> {
+        .group(partners.enumerated().map { index, partner in
+            .group(.if(index > 0, .text(", ")), .a(.href(SiteRoute.partner(partner.id ?? "").path), .text(partner.name)))
+        })
+    }
+}

@@ -52,7 +52,7 @@ struct SubmitEvaluation {
         do {
             try await ctx.writes.transaction { db in
                 try await evaluation.create(on: db)
-                try await ProgramGuard.audit(program, "program.evaluation", "evaluasi diisi (kepuasan \(satisfaction), manfaat \(usefulness)\(comment.isEmpty ? "" : ", dengan komentar menunggu moderasi"))",
+                try await ProgramGuard.audit(program, "program.evaluation", comment.isEmpty ? "evaluasi diisi" : "evaluasi diisi, dengan komentar menunggu moderasi",
                                              ctx: ctx, on: db)
             }
         } catch where error.isConstraintFailure {

@@ -82,9 +82,7 @@ struct ProgramPage {
             .dl(.class("facts"),
                 .dt(.text(ctx.t("Penyelenggara", "Run by"))), .dd(.text(agencyName)),
                 .if(!partners.isEmpty, .group(.dt(.text(ctx.t("Bersama mitra", "With partners"))),
-                    .dd(.group(partners.enumerated().map { index, partner in
-                        .group(.if(index > 0, .text(", ")), .a(.href(SiteRoute.partner(partner.id ?? "").path), .text(partner.name)))
-                    })))),
+                    .dd(PartnerLinks.render(partners)))),
                 .dt(.text(ctx.t("Sasaran", "For"))), .dd(.text(program.targetGroup)),
                 .dt(.text(ctx.t("Siapa yang boleh daftar", "Who may register"))), .dd(.text(eligibilityText(ctx))),
                 .dt(.text(ctx.t("Sertifikat", "Certificate"))), .dd(.text(ctx.t("hadir paling sedikit \(program.minimumSessions) sesi", "attend at least \(program.minimumSessions) sessions"))),

@@ -125,7 +125,8 @@ struct ProjectController {
         return ProjectPage(project: project, agencyName: try await Agency.find(project.agency, on: req.db)?.name ?? project.agency,
                            desaName: names[project.desaCode] ?? project.desaCode, kecamatanName: names[project.kecamatanCode] ?? project.kecamatanCode,
                            usulan: try await ProjectGuard.linkedUsulan(project, on: req.db).filter { !$0.isHidden }, reports: reports, events: events,
-                           photos: photos, following: following, canManage: ProjectGuard.mayManage(project, req.principal.actor), errors: errors,
+                           photos: photos, following: following, canManage: ProjectGuard.mayManage(project, req.principal.actor),
+                           partners: try await PartnerGuard.covering(.project, id, on: req.invocation.today, db: req.db), errors: errors,
                            typedPagu: typedPagu, typedReason: typedReason)
             .render(await req.viewContext()).response(status: status)
     }

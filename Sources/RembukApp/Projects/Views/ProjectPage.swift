@@ -17,6 +17,8 @@ struct ProjectPage {
     var photos: [UUID: [Attachment]]
     var following: Bool
     var canManage: Bool
+    /// Partners whose agreement in force covers this project.
+    var partners: [Partner] = []
     var errors = FormErrors()
     var typedPagu = ""
     var typedReason = ""
@@ -66,6 +68,7 @@ struct ProjectPage {
                 .dt(.text(ctx.t("Nilai (pagu)", "Amount (budget)"))), .dd(.strong(.text(Rupiah(project.pagu).formatted))),
                 .dt(.text(ctx.t("Sumber dana", "Funding"))), .dd(.text("\(project.source.label(ctx.language)) TA \(project.year)")),
                 .dt(.text(ctx.t("Pelaksana", "Contractor"))), .dd(.text(project.contractor.isEmpty ? ctx.t("belum ditetapkan", "not yet chosen") : project.contractor)),
+                .if(!partners.isEmpty, .group(.dt(.text(ctx.t("Mitra", "Partners"))), .dd(PartnerLinks.render(partners)))),
                 .dt(.text(ctx.t("Waktu", "Period"))), .dd(.text(period(ctx))),
                 .dt(.id("kemajuan"), .text(ctx.t("Kemajuan fisik", "Physical progress"))),
                 .dd(.element(named: "progress", nodes: [.attribute(named: "max", value: "100"),
