@@ -68,8 +68,9 @@ struct PartnerController {
                 canRecord: actor.can(.actForAgency(agreement.agency)))
         }
         var agreementForm: PartnerPage.AgreementForm?
-        let agencies = try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value).sort(\.$name).all()
-            .filter { actor.can(.actForAgency($0.id ?? "")) }
+        let actsForAgencies = !actor.agencies().isEmpty || actor.can(.managePlanning(kabupaten: req.settings.kabupaten))
+        let agencies = !actsForAgencies ? [] : try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value)
+            .sort(\.$name).all().filter { actor.can(.actForAgency($0.id ?? "")) }
         if !agencies.isEmpty {
             let slugs = agencies.compactMap(\.id)
             let short = Dictionary(agencies.map { ($0.id ?? "", $0.shortName) }, uniquingKeysWith: { a, _ in a })

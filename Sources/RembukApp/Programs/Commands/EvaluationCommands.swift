@@ -109,15 +109,20 @@ public struct SendFollowUpPrompts {
     public func run(in ctx: Invocation) async throws -> Int {
         let today = ctx.today
         let since = today.adding(months: -(FollowUpSchedule.months.max()! + 3)).startOfDay().millis
+        // A programme can be due only if its last session ended about a first follow-up ago: two queries find those
+        // (a few days' slack for month ends, where adding months clamps); `FollowUpSchedule.due` decides exactly.
+        let dueBefore = today.adding(months: -FollowUpSchedule.months.min()!).adding(days: 4).startOfDay().millis
+        let recent = try await ProgramSession.query(on: ctx.db).filter(\.$endsMillis >= since).all()
+        let lastEnd = Dictionary(recent.map { ($0.$program.id, $0.endsMillis) }, uniquingKeysWith: max).filter { $0.value < dueBefore }
+        guard !lastEnd.isEmpty else { return 0 }
         let types = ProgramType.allCases.filter(\.isUMKM).map(\.rawValue)
-        let programs = try await Program.query(on: ctx.db).filter(\.$type ~~ types)
+        let programs = try await Program.query(on: ctx.db).filter(\.$id ~~ Array(lastEnd.keys)).filter(\.$type ~~ types)
             .filter(\.$status ~~ [ProgramStatus.berjalan.rawValue, ProgramStatus.selesai.rawValue]).all()
         var sent = 0
         for program in programs {
             let id = try program.requireID()
-            guard let last = try await ProgramSession.query(on: ctx.db).filter(\.$program.$id == id).sort(\.$endsMillis, .descending).first(),
-                  last.endsMillis >= since else { continue }
-            let due = FollowUpSchedule.due(lastSession: LocalDate(last.endsAt), today: today)
+            guard let end = lastEnd[id] else { continue }
+            let due = FollowUpSchedule.due(lastSession: LocalDate(Date(millis: end)), today: today)
             guard let months = due.last else { continue }
             let moment: BusinessReport.Moment = months >= 6 ? .enamBulan : .tigaBulan
             sent += try await ctx.writes.transaction { db in

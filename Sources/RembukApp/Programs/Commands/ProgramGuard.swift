@@ -32,9 +32,13 @@ enum ProgramGuard {
     /// Users of a partner whose agreement in force covers this programme help run it: attendance, activity logs, mentoring.
     static func mayHelp(_ program: Program, _ actor: Actor, today: LocalDate, on db: any Database) async throws -> Bool {
         if mayManage(program, actor) { return true }
-        let mine = Set(actor.partners)
-        guard !mine.isEmpty, let id = program.id else { return false }
-        return try await PartnerGuard.coHosts(ofProgram: id, on: today, db: db).contains { mine.contains($0.id ?? "") }
+        guard !actor.partners.isEmpty, let id = program.id else { return false }
+        return mayHelp(program, actor, coHosts: try await PartnerGuard.coHosts(ofProgram: id, on: today, db: db))
+    }
+
+    /// The same, when the page has its co-hosts at hand already.
+    static func mayHelp(_ program: Program, _ actor: Actor, coHosts: [Partner]) -> Bool {
+        mayManage(program, actor) || coHosts.contains { actor.partners.contains($0.id ?? "") }
     }
 
     static func requireHelper(_ program: Program, _ ctx: Invocation) async throws {

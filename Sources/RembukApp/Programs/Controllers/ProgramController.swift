@@ -84,7 +84,8 @@ struct ProgramController {
         let hasBaseline = try await me.asyncFlatMap { account in
             try await BusinessReport.query(on: req.db).filter(\.$programID == id).filter(\.$accountID == account).first()
         } != nil
-        let canHelp = try await ProgramGuard.mayHelp(program, req.principal.actor, today: req.invocation.today, on: req.db)
+        let coHosts = try await PartnerGuard.coHosts(ofProgram: id, on: req.invocation.today, db: req.db)
+        let canHelp = ProgramGuard.mayHelp(program, req.principal.actor, coHosts: coHosts)
         var activity: ActivitySection?
         if program.programType.isEnvironmental {
             let logs = try await ActivityLog.query(on: req.db).filter(\.$programID == id).sort(\.$doneOn, .descending).all()
@@ -101,7 +102,7 @@ struct ProgramController {
                                kecamatanNames: names.values.sorted(), rows: rows,
                                certificates: try await Certificate.query(on: req.db).filter(\.$programID == id).count(), myCertificate: myCertificate,
                                canManage: ProgramGuard.mayManage(program, req.principal.actor), canHelp: canHelp,
-                               partners: try await PartnerGuard.coHosts(ofProgram: id, on: req.invocation.today, db: req.db), now: Date(),
+                               partners: coHosts, now: Date(),
                                outcome: try await ProgramOutcome.load(program, on: req.db), reportsBusiness: hasBaseline, activity: activity,
                                evaluation: EvaluationSummary.of(evaluations.compactMap(\.answer)),
                                evaluationComments: evaluations.filter { $0.status == .tampil }.map(\.comment),
