@@ -62,6 +62,7 @@ let allMigrations: [any Migration] = [
     M028_CreatePrograms(),
     M029_CreatePartners(),
     M030_CreateProgramFeedback(),
+    M031_CreateOneTimeCodes(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -7,6 +7,8 @@ public enum SiteRoute: Hashable, Sendable {
     case language(String)
     case regions, region(String), regionPopulation(String)
     case register, login, logout, account, changePassword, notificationSettings
+    case phoneSignIn, phoneCode, claimAccount
+    case assisted, assistedCitizen(String), assistStart(String), assistStop, assistedClaimCode(String)
     case inbox, inboxRead(String), apiTokens, apiTokenRevoke(String)
     case follow, unfollow
     case audit
@@ -52,6 +54,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .register: "/daftar"
         case .login: "/masuk"
         case .logout: "/keluar"
+        case .phoneSignIn: "/masuk/hp"
+        case .phoneCode: "/masuk/hp/kode"
+        case .claimAccount: "/klaim"
+        case .assisted: "/bantuan-warga"
+        case let .assistedCitizen(id): "/bantuan-warga/\(id)"
+        case let .assistStart(id): "/bantuan-warga/\(id)/layani"
+        case .assistStop: "/bantuan-warga/selesai"
+        case let .assistedClaimCode(id): "/bantuan-warga/\(id)/kode-klaim"
         case .account: "/akun"
         case .changePassword: "/akun/sandi"
         case .notificationSettings: "/akun/notifikasi"
@@ -228,6 +238,8 @@ func routes(_ app: Application) throws {
     HomeController().register(pages)
     RegionsController().register(pages)
     AccountController().register(pages)
+    PhoneSignInController().register(pages)
+    AssistController().register(pages)
     InboxController().register(pages)
     ApiTokenController().register(pages)
     AdminAccountsController().register(pages)

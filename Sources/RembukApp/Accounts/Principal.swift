@@ -15,8 +15,19 @@ public struct Principal: Sendable {
     public let sessionToken: String
     public let account: Account?
     public let grants: [RoleGrant]
+    /// The operator serving an assisted citizen, when this session acts for one: `account` is then the citizen,
+    /// with a citizen's rights only, and every record names the operator.
+    public var assistant: Account? = nil
+    public var assistantGrants: [RoleGrant] = []
 
     public static func visitor(token: String) -> Principal { Principal(sessionToken: token, account: nil, grants: []) }
+
+    /// The operator, as they are shown on an item they entered for someone: "Dedi Kurniawan (Operator Desa)".
+    public var enteredBy: String? {
+        guard let assistant else { return nil }
+        let role = assistantGrants.compactMap(\.grant).first { $0.role == .operatorDesa || $0.role == .operatorKecamatan }?.role
+        return assistant.name + (role.map { " (\($0.label(.id)))" } ?? "")
+    }
 
     public var accountID: UUID? { account?.id }
 
@@ -28,6 +39,9 @@ public struct Principal: Sendable {
 
     public var identity: Identity {
         guard let account, let id = account.id else { return Identity(id: "visitor", label: "Pengunjung") }
+        if let enteredBy, let operatorID = assistant?.id {
+            return Identity(id: operatorID.uuidString, label: "\(enteredBy) untuk \(Self.citizenLabel(id))")
+        }
         if let staff = grants.compactMap(\.grant).first(where: { $0.role != .warga }) {
             return Identity(id: id.uuidString, label: "\(account.name) (\(staff.role.label(.id)))")
         }
@@ -51,6 +65,14 @@ extension Request {
     /// The signed-in account, or a "please sign in" error.
     public func requireAccount() throws -> Account {
         guard let account = principal.account else { throw UserFacingError.signInRequired }
+        return account
+    }
+
+    /// The signed-in person's own account, for what only its owner may do (password, channels, tokens):
+    /// refused while an operator is acting for an assisted citizen.
+    public func requireOwnAccount() throws -> Account {
+        let account = try requireAccount()
+        guard principal.assistant == nil else { throw UserFacingError.notWhileAssisting }
         return account
     }
 

@@ -35,7 +35,13 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         let grants = try await RoleGrant.query(on: db)
             .filter(\.$account.$id == session.$account.id).filter(\.$revokedAt == nil).all()
-        return Principal(sessionToken: token, account: account, grants: grants)
+        let principal = Principal(sessionToken: token, account: account, grants: grants)
+        // Serving an assisted citizen: only while the account is unclaimed and in the operator's region.
+        if let citizenID = session.actingFor, let citizen = try await Account.find(citizenID, on: db), citizen.isAssisted,
+           !citizen.isDisabled, let region = RegionCode(citizen.assistedRegion ?? ""), principal.actor.can(.assistCitizens(region)) {
+            return Principal(sessionToken: token, account: citizen, grants: [], assistant: account, assistantGrants: grants)
+        }
+        return principal
     }
 
     static func newToken() -> String {

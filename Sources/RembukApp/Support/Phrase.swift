@@ -29,6 +29,9 @@ public struct UserFacingError: Error, Sendable {
         "Halaman atau data yang Anda cari tidak ada.", "The page or record you are looking for does not exist."))
     public static let signInRequired = UserFacingError(.unauthorized, Phrase(
         "Silakan masuk terlebih dahulu.", "Please sign in first."))
+    public static let notWhileAssisting = UserFacingError(.forbidden, Phrase(
+        "Saat melayani warga dibantu, pengaturan akunnya tidak bisa diubah. Selesai melayani dulu.",
+        "While serving an assisted citizen, their account settings cannot be changed. Stop serving first."))
 }
 
 import Vapor

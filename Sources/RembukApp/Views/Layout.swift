@@ -18,7 +18,7 @@ enum Layout {
             .body(
                 .a(.class("skip"), .href("#isi"), .text(ctx.t("Langsung ke isi", "Skip to content"))),
                 header(ctx),
-                .main(.id("isi"), .class("wrap"), .group(content)),
+                .main(.id("isi"), .class("wrap"), AssistedPages.banner(ctx), .group(content)),
                 footer(ctx)
             )
         )
@@ -38,6 +38,7 @@ enum Layout {
         ]
         if !ctx.principal.actor.regions(for: .operatorDesa).isEmpty || !ctx.principal.actor.regions(for: .operatorKecamatan).isEmpty {
             links.append((SiteRoute.usulanQueue.path, ctx.t("Antrean verifikasi", "Verification queue")))
+            links.append((SiteRoute.assisted.path, ctx.t("Warga dibantu", "Assisted citizens")))
         }
         if !ctx.principal.actor.regions(for: .bappeda).isEmpty || !ctx.principal.actor.agencies(for: .opd).isEmpty {
             links.append((SiteRoute.complaintBoard.path, ctx.t("Papan pengaduan", "Complaints board")))

@@ -58,6 +58,8 @@ public struct Actor: Sendable, Hashable {
             return agencies().contains(agency) || grants.contains { $0.role == .bappeda }
         case let .actForPartner(code):
             return partners.contains(code)
+        case let .assistCitizens(region):
+            return covers(region, as: [.operatorDesa, .operatorKecamatan])
         case let .moderate(region):
             return covers(region, as: [.moderator, .bappeda])
         case let .managePlanning(kabupaten):
@@ -74,6 +76,8 @@ public enum Action: Sendable, Hashable {
     case actForAgency(String)
     /// Speak for a partner organisation (its profile; its share of co-hosted programmes).
     case actForPartner(String)
+    /// Register citizens without phone or e-mail living in the region and act for them at the office or a forum.
+    case assistCitizens(RegionCode)
     case moderate(RegionCode)
     /// Planning cycles, the kamus usulan catalogue and other settings Bappeda keeps for the kabupaten.
     case managePlanning(kabupaten: RegionCode)

@@ -64,6 +64,11 @@ import Vapor
         Case(method: .GET, path: { _, _ in SiteRoute.discussions.path }, allowed: everyone),
         Case(method: .GET, path: { _, _ in SiteRoute.discussionNew.path }, allowed: signedIn),
         Case(method: .GET, path: { _, _ in SiteRoute.holidays.path }, allowed: everyone),
+        Case(method: .GET, path: { _, _ in SiteRoute.phoneSignIn.path }, allowed: everyone),
+        Case(method: .GET, path: { _, _ in SiteRoute.claimAccount.path }, allowed: everyone),
+        Case(method: .GET, path: { _, _ in SiteRoute.assisted.path }, allowed: [.operatorDesa, .operatorKecamatan]),
+        Case(method: .POST, path: { _, _ in SiteRoute.assisted.path },
+             form: ["name": "Mak Iyah", "desa_code": "32.14.01.2010", "gender": "perempuan"], allowed: [.operatorDesa, .operatorKecamatan]),
         Case(method: .GET, path: { _, _ in SiteRoute.partners.path }, allowed: everyone),
         Case(method: .GET, path: { _, _ in SiteRoute.partner("yayasan-citarum-lestari").path }, allowed: everyone),
         Case(method: .GET, path: { _, _ in SiteRoute.partnerNew.path }, allowed: admin),
@@ -91,7 +96,7 @@ import Vapor
                     // then
                     let allowed = test.allowed.contains(who)
                     if allowed {
-                        #expect([.ok, .seeOther].contains(response.status), "\(who) \(test.method) \(path) → \(response.status)")
+                        #expect([.ok, .created, .seeOther].contains(response.status), "\(who) \(test.method) \(path) → \(response.status)")
                     } else {
                         let refused = response.status == .forbidden || response.status == .unauthorized
                             || (response.status == .seeOther && response.location?.hasPrefix(SiteRoute.login.path) == true)

@@ -15,6 +15,7 @@ struct CreateApiToken {
 
     func run(name raw: String?, in ctx: Invocation) async throws -> Outcome {
         guard let account = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        guard ctx.principal.assistant == nil else { throw UserFacingError.notWhileAssisting }
         var errors = FormErrors()
         let name = TextInput.clean(raw ?? "")
         if !(3...60).contains(name.count) { errors.add("name", Phrase("Beri nama token, 3–60 huruf (mis. “Aplikasi desa”).", "Name the token, 3–60 characters.")) }
@@ -43,6 +44,7 @@ struct CreateApiToken {
 struct RevokeApiToken {
     func run(tokenID: UUID, in ctx: Invocation) async throws {
         guard let account = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        guard ctx.principal.assistant == nil else { throw UserFacingError.notWhileAssisting }
         guard let token = try await ApiToken.find(tokenID, on: ctx.db), token.$account.id == account, token.revokedAt == nil else {
             throw UserFacingError.notFound
         }

@@ -19,8 +19,10 @@ struct ChangePassword {
         guard ctx.actor.can(.useOwnAccount), let account = ctx.principal.account, let id = account.id else {
             throw UserFacingError.signInRequired
         }
+        guard ctx.principal.assistant == nil else { throw UserFacingError.notWhileAssisting }
         var errors = FormErrors()
-        if try await !ctx.verifyPassword(input.current_password ?? "", hash: account.passwordHash) {
+        // An account made by phone code has no password yet: the first one needs none to be given.
+        if account.hasPassword, try await !ctx.verifyPassword(input.current_password ?? "", hash: account.passwordHash) {
             errors.add("current_password", Phrase("Kata sandi saat ini salah.", "The current password is wrong."))
         }
         let password = AccountFields.password(input.new_password, confirmation: input.new_password_confirmation,
@@ -33,7 +35,7 @@ struct ChangePassword {
             try await Account.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
             try await AccountSession.query(on: db).filter(\.$account.$id == id).filter(\.$id != keep).delete()
             try await AuditLog.append(AuditDraft(actor: identity, action: "account.password_changed", subjectType: "account",
-                                                 subjectID: id.uuidString, summary: "kata sandi diganti; sesi lain diakhiri"),
+                                                 subjectID: id.uuidString, summary: account.hasPassword ? "kata sandi diganti; sesi lain diakhiri" : "kata sandi dibuat; sesi lain diakhiri"),
                                       on: db, now: ctx.now)
             try await Notifier.send(to: account, Notice(
                 title: Phrase("Kata sandi Anda diganti", "Your password was changed"),
@@ -58,6 +60,7 @@ struct UpdateNotificationSettings {
         guard ctx.actor.can(.useOwnAccount), let account = ctx.principal.account, let id = account.id else {
             throw UserFacingError.signInRequired
         }
+        guard ctx.principal.assistant == nil else { throw UserFacingError.notWhileAssisting }
         let email = input.notify_email == "on" && account.email != nil
         let whatsapp = input.notify_whatsapp == "on" && account.phone != nil
         guard [nil, "segera", "harian"].contains(input.delivery) else {

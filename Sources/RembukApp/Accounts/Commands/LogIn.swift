@@ -44,9 +44,10 @@ struct LogIn {
             $0.filter(\.$email == identifier).filter(\.$phone == identifier)
         }.first()
         var matches = false
-        if let account {
+        if let account, account.hasPassword {
             matches = try await ctx.verifyPassword(password, hash: account.passwordHash)
         } else {
+            // No such account, or one that signs in by code only: cost the same, match nothing.
             _ = try await ctx.hashPassword(password)   // costs what a verification costs: no timing hint
         }
         guard let account, matches else {

@@ -65,10 +65,13 @@ struct AccountController {
 
     func account(_ req: Request) async throws -> Response {
         let account = try req.requireAccount()
+        // An operator serving someone sees that citizen's proposals, not their account settings.
+        if req.principal.assistant != nil { return req.redirect(to: SiteRoute.myUsulan.path) }
         let notice: String? = switch req.query[String.self, at: "pesan"] ?? (req.query[String.self, at: "baru"] != nil ? "baru" : nil) {
         case "baru": "welcome"
         case "sandi": "password"
         case "notifikasi": "notifications"
+        case "klaim": "claimed"
         default: nil
         }
         return try await accountPage(req, account, notice: notice, passwordErrors: FormErrors(), status: .ok)

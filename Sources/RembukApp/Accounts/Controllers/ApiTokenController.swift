@@ -14,7 +14,7 @@ struct ApiTokenController {
     }
 
     func create(_ req: Request) async throws -> Response {
-        _ = try req.requireAccount()
+        _ = try req.requireOwnAccount()
         switch try await CreateApiToken().run(name: try req.content.get(String?.self, at: "name"), in: req.invocation) {
         case let .created(secret, _): return try await page(req, created: secret, errors: FormErrors(), status: .ok)
         case let .invalid(errors): return try await page(req, created: nil, errors: errors, status: .unprocessableEntity)
@@ -28,7 +28,7 @@ struct ApiTokenController {
     }
 
     func page(_ req: Request, created: String?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
-        let account = try req.requireAccount()
+        let account = try req.requireOwnAccount()
         let tokens = try await ApiToken.query(on: req.db).filter(\.$account.$id == account.requireID()).filter(\.$revokedAt == nil)
             .sort(\.$createdAt, .descending).all()
         return ApiTokenPage(tokens: tokens, created: created, errors: errors).render(await req.viewContext()).response(status: status)

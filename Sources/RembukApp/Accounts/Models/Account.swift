@@ -20,6 +20,15 @@ public final class Account: Model, @unchecked Sendable {
     /// The moment the last digest reached; notices after it go into the next one.
     @OptionalField(key: "digest_cutoff") public var digestCutoff: Date?
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    /// An assisted account: made by an operator for a citizen without phone or e-mail, in this desa.
+    @OptionalField(key: "assisted_region") public var assistedRegion: String?
+    @OptionalField(key: "assisted_by") public var assistedBy: UUID?
+    /// Asked only of assisted citizens, for the forum's inclusion figures (`perempuan`, `laki_laki`).
+    @OptionalField(key: "gender") public var gender: String?
+    /// Keyed digest of the claim code on the citizen's slip.
+    @OptionalField(key: "claim_digest") public var claimDigest: String?
+    /// When the citizen took the account over with their own phone; from then on no operator may act for it.
+    @OptionalField(key: "claimed_at") public var claimedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @Children(for: \.$account) public var grants: [RoleGrant]
@@ -41,4 +50,8 @@ public final class Account: Model, @unchecked Sendable {
     }
 
     public var isDisabled: Bool { disabledAt != nil }
+    /// Kept by an operator for a citizen who has not claimed it yet.
+    public var isAssisted: Bool { assistedRegion != nil && claimedAt == nil }
+    /// Signs in by code only (phone sign-up, or a claimed assisted account) until a password is set.
+    public var hasPassword: Bool { !passwordHash.isEmpty }
 }

@@ -10,6 +10,8 @@ public final class AccountSession: Model, @unchecked Sendable {
     @Parent(key: "account_id") public var account: Account
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "expires_at") public var expiresAt: Date
+    /// An operator serving an assisted citizen: the session acts as that citizen, in the operator's name.
+    @OptionalField(key: "acting_for") public var actingFor: UUID?
 
     public init() {}
 

@@ -11,6 +11,8 @@ struct RegisterPage {
             .p(.class("lead"), .text(ctx.t(
                 "Dengan akun, Anda bisa mengirim usulan dan pengaduan, mendukung usulan tetangga, dan mengikuti kabarnya.",
                 "With an account you can send proposals and complaints, support your neighbours' proposals and follow their progress."))),
+            .p(.a(.href(SiteRoute.phoneSignIn.path), .text(ctx.t("Cukup nomor HP, tanpa kata sandi? Daftar dengan kode lewat HP",
+                                                                 "Just a phone number, no password? Register with a code sent to your phone")))),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.register.path), .attribute(named: "novalidate", value: "novalidate"),
                 FormKit.csrf(ctx),
@@ -56,6 +58,8 @@ struct LoginPage {
                                          autocomplete: "current-password", required: true), errors: errors),
                 .button(.type(.submit), .text(ctx.t("Masuk", "Sign in")))
             ),
+            .p(.a(.href(SiteRoute.phoneSignIn.path + (back == SiteRoute.account.path ? "" : "?kembali=" + back.urlQueryEscaped)),
+                  .text(ctx.t("Tanpa kata sandi: masuk atau daftar dengan kode lewat HP", "No password: sign in or register with a code sent to your phone")))),
             .p(.text(ctx.t("Belum punya akun? ", "No account yet? ")), .a(.href(SiteRoute.register.path), .text(ctx.t("Daftar", "Register")))),
         ])
     }
@@ -94,6 +98,7 @@ struct AccountPage {
         case "welcome": FormKit.notice(ctx.t("Selamat datang di Rembuk! Akun Anda sudah dibuat.", "Welcome to Rembuk! Your account has been created."))
         case "password": FormKit.notice(ctx.t("Kata sandi sudah diganti. Sesi di perangkat lain sudah diakhiri.", "Your password was changed. Sessions on other devices were ended."))
         case "notifications": FormKit.notice(ctx.t("Pengaturan notifikasi disimpan.", "Notification settings saved."))
+        case "claimed": FormKit.notice(ctx.t("Akun ini sekarang milik Anda. Operator desa tidak bisa lagi membukanya.", "This account is yours now. Village operators can no longer open it."))
         default: .empty
         }
     }
@@ -137,18 +142,21 @@ struct AccountPage {
 
     func passwordForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         .section(
-            .h2(.text(ctx.t("Ganti kata sandi", "Change password"))),
+            .h2(.text(account.hasPassword ? ctx.t("Ganti kata sandi", "Change password") : ctx.t("Buat kata sandi", "Set a password"))),
+            .if(!account.hasPassword, .p(.class("hint"), .text(ctx.t(
+                "Anda masuk dengan kode lewat HP. Kata sandi tidak wajib, tetapi berguna bila SMS/WhatsApp sedang tidak sampai.",
+                "You sign in with a code sent to your phone. A password is optional, but helps when SMS/WhatsApp does not arrive.")))),
             FormKit.summary(ctx, passwordErrors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.changePassword.path),
                 FormKit.csrf(ctx),
-                FormKit.field(ctx, .init(name: "current_password", label: ctx.t("Kata sandi saat ini", "Current password"), type: .password,
-                                         autocomplete: "current-password", required: true), errors: passwordErrors),
+                .if(account.hasPassword, FormKit.field(ctx, .init(name: "current_password", label: ctx.t("Kata sandi saat ini", "Current password"), type: .password,
+                                         autocomplete: "current-password", required: true), errors: passwordErrors)),
                 FormKit.field(ctx, .init(name: "new_password", label: ctx.t("Kata sandi baru", "New password"), type: .password,
                                          hint: ctx.t("Minimal 8 karakter.", "At least 8 characters."),
                                          autocomplete: "new-password", required: true), errors: passwordErrors),
                 FormKit.field(ctx, .init(name: "new_password_confirmation", label: ctx.t("Ulangi kata sandi baru", "Repeat the new password"),
                                          type: .password, autocomplete: "new-password", required: true), errors: passwordErrors),
-                .button(.type(.submit), .text(ctx.t("Ganti kata sandi", "Change password")))))
+                .button(.type(.submit), .text(account.hasPassword ? ctx.t("Ganti kata sandi", "Change password") : ctx.t("Buat kata sandi", "Set a password")))))
     }
 
     /// Each notice at once, or one daily digest on those channels (the inbox always gets each notice).

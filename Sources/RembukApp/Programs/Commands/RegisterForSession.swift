@@ -71,6 +71,7 @@ struct RegisterForSession {
         let now = ctx.now
         let desaCode = desa ?? ""
         let baseline = business
+        let enteredBy = ctx.principal.enteredBy
         let outcome: Outcome = try await ctx.writes.transaction { db in
             try await db.lockRow(ProgramSession.schema, id: sessionID)
             guard let current = try await ProgramSession.find(sessionID, on: db) else { throw UserFacingError.notFound }
@@ -88,6 +89,7 @@ struct RegisterForSession {
             registration.queuedMillis = queued
             registration.attended = false
             registration.remindedMillis = nil
+            registration.enteredBy = enteredBy
             try await registration.save(on: db)
             if seated {
                 current.confirmed += 1

@@ -69,6 +69,8 @@ public final class Registration: Model, @unchecked Sendable {
     @Field(key: "queued_ms") public var queuedMillis: Int64
     @Field(key: "attended") public var attended: Bool
     @OptionalField(key: "reminded_ms") public var remindedMillis: Int64?
+    /// "Nama (Operator Desa)" when an operator registered an assisted citizen.
+    @OptionalField(key: "entered_by") public var enteredBy: String?
 
     public init() {}
 

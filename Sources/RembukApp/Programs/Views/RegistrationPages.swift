@@ -95,7 +95,9 @@ struct SessionAttendancePage {
                     .tbody(.group(lines.enumerated().map { index, line in
                         let id = line.registration.id?.uuidString ?? ""
                         return .tr(.td(.class("num"), .text(String(index + 1))),
-                                   .td(.label(.for("h-" + id), .text(line.name))), .td(.text(line.desa)),
+                                   .td(.label(.for("h-" + id), .text(line.name)),
+                                       .unwrap(line.registration.enteredBy) { .small(.class("muted"), .text(ctx.t(" · didaftarkan oleh ", " · registered by ") + $0)) }),
+                                   .td(.text(line.desa)),
                                    .td(.class("no-print"), FormKit.input([("type", "checkbox"), ("id", "h-" + id), ("name", "attended[]"), ("value", id), ("form", "hadir"),
                                                                           line.registration.attended ? ("checked", "checked") : nil, canRecord ? nil : ("disabled", "disabled")])),
                                    .td(.class(index % 2 == 0 ? "sign" : "sign even")))

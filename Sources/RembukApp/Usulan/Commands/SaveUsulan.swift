@@ -72,6 +72,7 @@ struct SaveUsulan {
         fields.apply(to: usulan)
         if existing == nil {
             usulan.proposerID = accountID
+            usulan.enteredBy = ctx.principal.enteredBy
             usulan.status = UsulanStatus.draft.rawValue
             usulan.supportCount = 0
             usulan.year = ctx.today.year + 1   // planned in year N for the budget of N+1

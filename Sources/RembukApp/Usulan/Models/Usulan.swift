@@ -41,6 +41,8 @@ public final class Usulan: Model, @unchecked Sendable {
     /// Set when the usulan is a DPRD member's pokok-pokok pikiran (pokir): who, and for which dapil.
     @OptionalField(key: "pokir_member") public var pokirMember: String?
     @OptionalField(key: "pokir_dapil") public var pokirDapil: String?
+    /// "Nama (Operator Desa)" when an operator entered it for an assisted citizen; shown on the usulan.
+    @OptionalField(key: "entered_by") public var enteredBy: String?
 
     public init() {}
 

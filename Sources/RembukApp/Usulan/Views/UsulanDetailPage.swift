@@ -158,6 +158,8 @@ struct UsulanDetailPage {
             .dt(.text(ctx.t("Perkiraan biaya", "Estimated cost"))), .dd(.text(Rupiah(usulan.cost).formatted)),
             .dt(.text(ctx.t("Penerima manfaat", "Beneficiaries"))), .dd(.text(usulan.beneficiaries > 0 ? formatCount(usulan.beneficiaries, ctx.language) + ctx.t(" orang", " people") : "–")),
             .dt(.text(ctx.t("Pengusul", "Proposed by"))), .dd(.text(usulan.proposerGroup.isEmpty ? ctx.t("Warga", "A citizen") : usulan.proposerGroup)),
+            .unwrap(usulan.enteredBy) { .group([.dt(.text(ctx.t("Diinput oleh", "Entered by"))),
+                                                .dd(.text($0 + ctx.t(", untuk warga yang dibantu", ", for an assisted citizen")))]) },
             .unwrap(usulan.pokirLabel) { .group([.dt(.text(ctx.t("Sumber", "Source"))), .dd(.span(.class("badge pokir"), .text($0)))]) },
             .dt(.text(ctx.t("Perangkat daerah tujuan", "Target agency"))), .dd(.text(agencyName)),
             .dt(.text(ctx.t("Tahun anggaran", "Budget year"))), .dd(.text(String(usulan.year))),

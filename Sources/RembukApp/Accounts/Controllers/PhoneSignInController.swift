@@ -1,0 +1,97 @@
+import Fluent
+import RembukCore
+import Vapor
+
+/// Phone-first sign-in and sign-up by code, and the claim of an assisted account.
+struct PhoneSignInController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.phoneSignIn, use: requestForm)
+        routes.post(.phoneSignIn, use: request)
+        routes.get(.claimAccount, use: claimForm)
+        routes.post(.claimAccount, use: request)
+        routes.get(.phoneCode, use: codeForm)
+        routes.post(.phoneCode, use: verify)
+    }
+
+    func requestForm(_ req: Request) async throws -> Response {
+        let back = safeReturnPath(req.query[String.self, at: "kembali"], fallback: SiteRoute.account.path)
+        if req.principal.account != nil { return req.redirect(to: back) }
+        return PhoneRequestPage(mode: .signIn, back: back, canSend: Self.canSend(req)).render(await req.viewContext()).response()
+    }
+
+    func claimForm(_ req: Request) async throws -> Response {
+        if req.principal.account != nil { return req.redirect(to: SiteRoute.account.path) }
+        return PhoneRequestPage(mode: .claim, back: SiteRoute.account.path, canSend: Self.canSend(req)).render(await req.viewContext()).response()
+    }
+
+    static func canSend(_ req: Request) -> Bool { req.settings.webhookURL != nil || req.settings.sendmailCommand != nil }
+
+    func request(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(RequestPhoneCode.Input.self)
+        let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
+        let claiming = req.url.path == SiteRoute.claimAccount.path
+        var command = input
+        if claiming { command.claim_code = input.claim_code ?? "" } else { command.claim_code = nil }
+        var page = PhoneRequestPage(mode: claiming ? .claim : .signIn, phone: input.phone ?? "", claimCode: input.claim_code ?? "",
+                                    back: back, canSend: Self.canSend(req))
+        switch try await RequestPhoneCode(remoteAddress: req.clientAddress).run(command, in: req.invocation) {
+        case let .sent(record):
+            return req.redirect(to: SiteRoute.phoneCode.path + "?c=\(record.id?.uuidString ?? "")&kembali=" + back.urlQueryEscaped)
+        case let .invalid(errors):
+            page.errors = errors
+            return page.render(await req.viewContext()).response(status: .unprocessableEntity)
+        case let .throttled(seconds):
+            let wait = seconds < 120 ? req.language == .id ? "\(seconds) detik" : "\(seconds) seconds"
+                                     : req.language == .id ? "\((seconds + 59) / 60) menit" : "\((seconds + 59) / 60) minutes"
+            page.errors.add(Phrase("Kode baru belum bisa dikirim: terlalu sering diminta untuk nomor atau jaringan ini. Coba lagi dalam \(wait).",
+                                   "A new code cannot be sent yet: too many were asked for this number or network. Try again in \(wait)."))
+            let response = page.render(await req.viewContext()).response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        case .unavailable:
+            page.canSend = false
+            return page.render(await req.viewContext()).response(status: .serviceUnavailable)
+        case .deliveryFailed:
+            page.errors.add(Phrase("Kode tidak dapat dikirim: layanan SMS/WhatsApp sedang gangguan. Coba lagi beberapa menit lagi, atau masuk dengan kata sandi.",
+                                   "The code could not be sent: the SMS/WhatsApp service is down. Try again in a few minutes, or sign in with a password."))
+            let response = page.render(await req.viewContext()).response(status: .serviceUnavailable)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "300")
+            return response
+        }
+    }
+
+    func codeForm(_ req: Request) async throws -> Response {
+        let back = safeReturnPath(req.query[String.self, at: "kembali"], fallback: SiteRoute.account.path)
+        guard let record = try await VerifyPhoneCode.challenge(req.query[String.self, at: "c"], in: req.invocation),
+              record.usedAt == nil, record.expiresAt > Date() else {
+            return try await over(req, VerifyPhoneCode.staleChallenge, back: back)
+        }
+        return PhoneCodePage(record: record, back: back).render(await req.viewContext()).response()
+    }
+
+    func verify(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(VerifyPhoneCode.Input.self)
+        let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
+        switch try await VerifyPhoneCode().run(input, in: req.invocation) {
+        case let .signedIn(account, purpose):
+            try await req.startSession(for: account)
+            switch purpose {
+            case .signUp: return req.redirect(to: back == SiteRoute.account.path ? SiteRoute.account.path + "?baru=1" : back)
+            case .claim: return req.redirect(to: SiteRoute.account.path + "?pesan=klaim")
+            case .signIn: return req.redirect(to: back)
+            }
+        case let .invalid(errors, record):
+            return PhoneCodePage(record: record, back: back, name: input.name ?? "", errors: errors)
+                .render(await req.viewContext()).response(status: .unprocessableEntity)
+        case let .over(phrase):
+            return try await over(req, phrase, back: back)
+        }
+    }
+
+    /// Back to the start, saying why the code cannot be used.
+    func over(_ req: Request, _ phrase: Phrase, back: String) async throws -> Response {
+        var page = PhoneRequestPage(mode: .signIn, back: back, canSend: Self.canSend(req))
+        page.errors.add(phrase)
+        return page.render(await req.viewContext()).response(status: .unprocessableEntity)
+    }
+}

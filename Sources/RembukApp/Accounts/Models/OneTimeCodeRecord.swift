@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+
+/// A sign-in, sign-up or claim code that was sent. Only a keyed digest of the code is kept, and the row is bound
+/// to the browser session that asked for it: a code read off someone's phone is useless in another browser.
+public final class OneTimeCodeRecord: Model, @unchecked Sendable {
+    public static let schema = "one_time_codes"
+
+    public enum Purpose: String, Sendable {
+        /// An account with this phone number exists: the code signs it in.
+        case signIn = "masuk"
+        /// No account has this number yet: the code proves the number, and a citizen account is made with it.
+        case signUp = "daftar"
+        /// An assisted citizen takes over the account an operator made for them, with their own number.
+        case claim = "klaim"
+    }
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "purpose") public var purpose: String
+    @Field(key: "phone") public var phone: String
+    @OptionalField(key: "account_id") public var accountID: UUID?
+    @Field(key: "code_digest") public var codeDigest: String
+    @Field(key: "session_digest") public var sessionDigest: String
+    @Field(key: "address_digest") public var addressDigest: String
+    @Field(key: "attempts") public var attempts: Int
+    @Field(key: "channels") public var channels: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "expires_at") public var expiresAt: Date
+    @OptionalField(key: "used_at") public var usedAt: Date?
+
+    public init() {}
+
+    public var purposeValue: Purpose? { Purpose(rawValue: purpose) }
+}
