@@ -63,6 +63,7 @@ let allMigrations: [any Migration] = [
     M029_CreatePartners(),
     M030_CreateProgramFeedback(),
     M031_CreateOneTimeCodes(),
+    M032_CreatePaperAttendance(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

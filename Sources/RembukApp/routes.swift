@@ -18,7 +18,7 @@ public enum SiteRoute: Hashable, Sendable {
     case openData
     case schedule, scheduleEdit(String), cycleSettings(String), cyclePagu(String), cycleAgencyCeilings(String, String), kamus, kamusEdit(String)
     case forums, forumNew, forum(String), forumFunnel
-    case forumAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
+    case forumAttendance(String), forumPaperAttendance(String), forumAttendeeRemove(String, String), forumAttendanceSheet(String), forumDelegates(String)
     case forumScoring(String), forumAdjust(String, String), forumDecide(String, String), forumStatus(String), forumMinutes(String), forumFiles(String), forumFileRemove(String, String)
     case attachment(String)
     case projects, projectNew, project(String), projectEdit(String), projectReport(String), projectStatus(String), projectPagu(String)
@@ -104,6 +104,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .forumFunnel: "/musrenbang/ringkasan"
         case let .forum(id): "/musrenbang/\(id)"
         case let .forumAttendance(id): "/musrenbang/\(id)/hadir"
+        case let .forumPaperAttendance(id): "/musrenbang/\(id)/hadir-kertas"
         case let .forumAttendeeRemove(id, attendee): "/musrenbang/\(id)/hadir/\(attendee)/hapus"
         case let .forumAttendanceSheet(id): "/musrenbang/\(id)/daftar-hadir"
         case let .forumDelegates(id): "/musrenbang/\(id)/utusan"

@@ -87,3 +87,20 @@ def sign_in(email, password="demo-rembuk-2026"):
 def sign_out():
     driver.find_element(By.XPATH, "//button[normalize-space()='Keluar']").click()
     shows("Rencanakan pembangunan")
+
+
+def last_code(gateway_file, e164, timeout=10):
+    """The six-digit code in the newest gateway message to `e164` (the journeys' stand-in for reading one's phone)."""
+    import json
+    import re
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with open(gateway_file) as f:
+            messages = [json.loads(line) for line in f if line.strip()]
+        for message in reversed(messages):
+            if message.get("to") == e164:
+                found = re.search(r"\b(\d{6})\b", message.get("text", ""))
+                if found:
+                    return found.group(1)
+        time.sleep(0.1)
+    return None

@@ -39,15 +39,18 @@ import Testing
         // given
         let limits = CodeRateLimit()
         // when / then: a second code within a minute waits for the rest of the minute
-        #expect(limits.decide(numberRequests: [now.addingTimeInterval(-20)], addressRequests: [], now: now) == .wait(seconds: 40))
-        #expect(limits.decide(numberRequests: [now.addingTimeInterval(-60)], addressRequests: [], now: now) == .allowed)
+        let recent = now.addingTimeInterval(-20)
+        #expect(limits.decide(numberRequests: [recent], addressRequests: [], lastUnused: recent, now: now) == .wait(seconds: 40))
+        #expect(limits.decide(numberRequests: [recent], addressRequests: [], lastUnused: nil, now: now) == .allowed)
+        let older = now.addingTimeInterval(-60)
+        #expect(limits.decide(numberRequests: [older], addressRequests: [], lastUnused: older, now: now) == .allowed)
         // five codes for one number in the hour: the next when the oldest leaves the hour
         let five = (1...5).map { now.addingTimeInterval(Double(-600 * $0)) }
-        #expect(limits.decide(numberRequests: five, addressRequests: [], now: now) == .wait(seconds: 600))
+        #expect(limits.decide(numberRequests: five, addressRequests: [], lastUnused: nil, now: now) == .wait(seconds: 600))
         // twenty from one address, whatever the numbers
         let twenty = (1...20).map { now.addingTimeInterval(Double(-100 * $0)) }
-        #expect(limits.decide(numberRequests: [], addressRequests: twenty, now: now) == .wait(seconds: 1600))
-        #expect(limits.decide(numberRequests: [], addressRequests: Array(twenty.prefix(19)), now: now) == .allowed)
+        #expect(limits.decide(numberRequests: [], addressRequests: twenty, lastUnused: nil, now: now) == .wait(seconds: 1600))
+        #expect(limits.decide(numberRequests: [], addressRequests: Array(twenty.prefix(19)), lastUnused: nil, now: now) == .allowed)
     }
 
     @Test func claimCodesAvoidLookAlikesAndForgiveTyping() {

@@ -62,11 +62,13 @@ public struct CodeRateLimit: Sendable {
         case wait(seconds: Int)
     }
 
-    /// `numberRequests` and `addressRequests` are the times codes were asked for within the last hour.
-    public func decide(numberRequests: [Date], addressRequests: [Date], now: Date) -> Decision {
+    /// `numberRequests` and `addressRequests` are the times codes were asked for within the last hour;
+    /// `lastUnused` is when the newest code for the number that was not used yet was asked for (a used code
+    /// needs no waiting: signing out and in again at once is fine).
+    public func decide(numberRequests: [Date], addressRequests: [Date], lastUnused: Date?, now: Date) -> Decision {
         let hour: TimeInterval = 3600
         var wait: TimeInterval = 0
-        if let last = numberRequests.max(), now.timeIntervalSince(last) < resendAfter {
+        if let last = lastUnused, now.timeIntervalSince(last) < resendAfter {
             wait = max(wait, resendAfter - now.timeIntervalSince(last))
         }
         for (requests, limit) in [(numberRequests, perNumberPerHour), (addressRequests, perAddressPerHour)] {

@@ -29,10 +29,16 @@ public struct InclusionFigures: Sendable, Hashable {
     public let womenTargetBasisPoints: Int
 
     public init(_ attendees: [Attendee], womenTargetBasisPoints: Int = 3_000) {
-        total = attendees.count
-        women = attendees.filter { $0.gender == .perempuan }.count
-        youth = attendees.filter { $0.ageGroup == .pemuda }.count
-        withDisability = attendees.filter(\.hasDisability).count
+        self.init(total: attendees.count, women: attendees.filter { $0.gender == .perempuan }.count,
+                  youth: attendees.filter { $0.ageGroup == .pemuda }.count, withDisability: attendees.filter(\.hasDisability).count,
+                  womenTargetBasisPoints: womenTargetBasisPoints)
+    }
+
+    public init(total: Int, women: Int, youth: Int, withDisability: Int, womenTargetBasisPoints: Int = 3_000) {
+        self.total = total
+        self.women = women
+        self.youth = youth
+        self.withDisability = withDisability
         self.womenTargetBasisPoints = womenTargetBasisPoints
     }
 

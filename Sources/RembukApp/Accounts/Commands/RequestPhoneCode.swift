@@ -75,7 +75,8 @@ struct RequestPhoneCode {
         let hourAgo = ctx.now.addingTimeInterval(-3600)
         let byNumber = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$phone == phone.e164).filter(\.$createdAt > hourAgo).all()
         let byAddress = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$addressDigest == addressDigest).filter(\.$createdAt > hourAgo).all()
-        if case let .wait(seconds) = limits.decide(numberRequests: byNumber.map(\.createdAt), addressRequests: byAddress.map(\.createdAt), now: ctx.now) {
+        if case let .wait(seconds) = limits.decide(numberRequests: byNumber.map(\.createdAt), addressRequests: byAddress.map(\.createdAt),
+                                               lastUnused: byNumber.filter { $0.usedAt == nil }.map(\.createdAt).max(), now: ctx.now) {
             return .throttled(seconds: seconds)
         }
 

@@ -47,9 +47,12 @@ struct ChangeForumStatus {
         let forumID = try forum.requireID()
         let agenda = try await ForumAgenda.load(forum, on: ctx.db)
         let attendees = try await ForumAttendee.query(on: ctx.db).filter(\.$forum.$id == forumID).all()
+        // A paper forum counts the people on its sheet; its named attendees are the delegates.
+        let attendance = try await ForumAttendanceFigures.load(forumID, attendees: attendees, womenTarget: agenda.settings.womenTargetBasisPoints,
+                                                               on: ctx.db).figures.total
         let work = forum.forumLevel.work
         let undecided = [.agencyDecisions, .finalList].contains(work) ? agenda.usulan.filter { agenda.decisions[$0.id!] == nil }.count : 0
-        if let problem = ForumClosing.problem(level: forum.forumLevel, status: forum.forumStatus, attendance: attendees.count,
+        if let problem = ForumClosing.problem(level: forum.forumLevel, status: forum.forumStatus, attendance: attendance,
                                               delegates: attendees.filter(\.delegate).map { ($0.id!.uuidString, $0.attendee.gender) },
                                               undecided: undecided, missingPagu: work == .allocation && agenda.pagu == nil) {
             return refusal(Self.message(problem))
@@ -111,7 +114,7 @@ struct ChangeForumStatus {
             forum.closedAt = ctx.now
             forum.closingPagu = agenda.pagu?.total
             let agreed = lines.filter(\.outcome.isAgreed).count
-            let entry = try await ForumGuard.audit(forum, "forum.closed", "forum ditutup: \(agreed) usulan disepakati dari \(lines.count), \(attendees.count) peserta", ctx: ctx, on: db)
+            let entry = try await ForumGuard.audit(forum, "forum.closed", "forum ditutup: \(agreed) usulan disepakati dari \(lines.count), \(attendance) peserta", ctx: ctx, on: db)
             forum.closingHash = entry.hash
             try await forum.save(on: db)
         }

@@ -37,14 +37,22 @@ struct PlanningFunnel {
         let cycle = try await PlanningCycle.query(on: db).filter(\.$year == year).first()
         var closed: [Forum] = []
         var attendees: [ForumAttendee] = []
+        var paper: [PaperAttendanceRecord] = []
         if let cycleID = cycle?.id {
             closed = try await Forum.query(on: db).filter(\.$cycle.$id == cycleID).filter(\.$status == ForumStatus.selesai.rawValue).all()
             let forumIDs = closed.compactMap(\.id)
-            if !forumIDs.isEmpty { attendees = try await ForumAttendee.query(on: db).filter(\.$forum.$id ~~ forumIDs).all() }
+            if !forumIDs.isEmpty {
+                attendees = try await ForumAttendee.query(on: db).filter(\.$forum.$id ~~ forumIDs).all()
+                paper = try await PaperAttendanceRecord.query(on: db).filter(\.$forumID ~~ forumIDs).all()
+            }
         }
+        // Paper forums count by their totals; the others by their names.
+        let target = (cycle?.cycleSettings ?? settings).womenTargetBasisPoints
+        let onPaper = Set(paper.map(\.forumID))
+        let named = InclusionFigures(attendees.filter { !onPaper.contains($0.$forum.id) }.map(\.attendee), womenTargetBasisPoints: target)
         return PlanningFunnel(
             year: year, total: Funnel.counts(furthest.map(\.1)), kecamatan: lines,
             forumsClosed: ForumLevel.allCases.map { level in (level, closed.filter { $0.forumLevel == level }.count) }.filter { $0.count > 0 },
-            attendance: InclusionFigures(attendees.map(\.attendee), womenTargetBasisPoints: (cycle?.cycleSettings ?? settings).womenTargetBasisPoints))
+            attendance: InclusionFigures.sum([named] + paper.map { InclusionFigures($0.totals, womenTargetBasisPoints: target) }, womenTargetBasisPoints: target))
     }
 }

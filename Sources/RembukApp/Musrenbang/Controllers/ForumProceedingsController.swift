@@ -11,6 +11,8 @@ struct ForumProceedingsController {
         routes.get(.forumAttendance(":id"), use: attendance)
         routes.post(.forumAttendance(":id"), use: register)
         routes.post(.forumAttendeeRemove(":id", ":attendee"), use: remove)
+        routes.get(.forumPaperAttendance(":id"), use: paperForm)
+        routes.postStreamingForm(.forumPaperAttendance(":id"), use: paperSave)
         routes.get(.forumAttendanceSheet(":id"), use: sheet)
         routes.post(.forumDelegates(":id"), use: delegates)
         routes.get(.forumScoring(":id"), use: scoring)
@@ -41,8 +43,11 @@ struct ForumProceedingsController {
         let names = try await RegionNames.load([forum.regionCode] + agenda.usulan.map(\.desaCode), on: req.db)
         let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
         let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
+        let list = try await attendees(forum, on: req.db)
+        let figures = try await ForumAttendanceFigures.load(try forum.requireID(), attendees: list,
+                                                            womenTarget: agenda.settings.womenTargetBasisPoints, on: req.db)
         return ForumPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, agencyName: agency?.name, agenda: agenda,
-                         attendees: try await attendees(forum, on: req.db), agencies: agencies,
+                         attendees: list, attendance: figures, agencies: agencies,
                          agencyNames: Dictionary(agencies.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a }),
                          desaNames: names, canRun: ForumGuard.mayRun(forum, req.principal.actor), errors: errors, attachments: files)
             .render(await req.viewContext()).response(status: status)
@@ -78,8 +83,10 @@ struct ForumProceedingsController {
     func attendancePage(_ req: Request, _ forum: Forum, input: RegisterAttendee.Input = .init(), errors: FormErrors = .init(),
                         delegateErrors: FormErrors = .init(), notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let cycle = try await PlanningCycle.find(forum.$cycle.id, on: req.db)
-        return AttendancePage(forum: forum, attendees: try await attendees(forum, on: req.db),
-                              womenTarget: cycle?.cycleSettings.womenTargetBasisPoints ?? 3_000, input: input, errors: errors,
+        let list = try await attendees(forum, on: req.db)
+        let figures = try await ForumAttendanceFigures.load(try forum.requireID(), attendees: list,
+                                                            womenTarget: cycle?.cycleSettings.womenTargetBasisPoints ?? 3_000, on: req.db)
+        return AttendancePage(forum: forum, attendees: list, attendance: figures, input: input, errors: errors,
                               delegateErrors: delegateErrors, notice: notice)
             .render(await req.viewContext()).response(status: status)
     }
@@ -90,6 +97,31 @@ struct ForumProceedingsController {
         switch try await RegisterAttendee().run(input, forum: forum, in: req.invocation) {
         case let .registered(attendee): return req.redirect(to: SiteRoute.forumAttendance(try forum.requireID().uuidString).path + "?tercatat=\(attendee.number)")
         case let .invalid(errors): return try await attendancePage(req, forum, input: input, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func paperForm(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        try ForumGuard.requireRunner(forum, req.invocation)
+        return try await paperPage(req, forum, posted: [:], errors: FormErrors(), status: .ok)
+    }
+
+    func paperPage(_ req: Request, _ forum: Forum, posted: [String: String], errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+        let forumID = try forum.requireID()
+        let record = try await PaperAttendanceRecord.query(on: req.db).filter(\.$forumID == forumID).first()
+        let scan = try await Attachment.query(on: req.db).filter(\.$subjectType == RecordPaperAttendance.scanSubject)
+            .filter(\.$subjectID == forumID.uuidString).first()
+        return PaperAttendancePage(forum: forum, record: record, scan: scan, posted: posted, errors: errors)
+            .render(await req.viewContext()).response(status: status)
+    }
+
+    func paperSave(_ req: Request) async throws -> Response {
+        let forum = try await forum(req)
+        let form = try await SubmittedForm.read(req)
+        switch try await RecordPaperAttendance().run(form, forum: forum, in: req.invocation) {
+        case .saved: return req.redirect(to: SiteRoute.forumAttendance(try forum.requireID().uuidString).path + "?kertas=1")
+        case let .invalid(errors):
+            return try await paperPage(req, forum, posted: form.fields.compactMapValues(\.first), errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -205,8 +237,11 @@ struct ForumProceedingsController {
         let codes = [forum.regionCode] + agenda.usulan.flatMap { [$0.desaCode, $0.kecamatanCode] }
         let names = try await RegionNames.load(codes, on: req.db)
         let agencies = try await AgencyNames.load(on: req.db)
+        let list = try await attendees(forum, on: req.db)
+        let figures = try await ForumAttendanceFigures.load(try forum.requireID(), attendees: list,
+                                                            womenTarget: agenda.settings.womenTargetBasisPoints, on: req.db)
         return MinutesPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, baseURL: req.settings.baseURL, agenda: agenda,
-                           attendees: try await attendees(forum, on: req.db), agencyNames: agencies, regionNames: names,
+                           attendees: list, attendance: figures, agencyNames: agencies, regionNames: names,
                            attachments: try await attachments(forum, on: req.db))
             .render(await req.viewContext()).response()
     }

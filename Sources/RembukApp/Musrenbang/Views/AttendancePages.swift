@@ -7,7 +7,7 @@ import RembukCore
 struct AttendancePage {
     var forum: Forum
     var attendees: [ForumAttendee]
-    var womenTarget: Int
+    var attendance: ForumAttendanceFigures
     var input = RegisterAttendee.Input()
     var errors = FormErrors()
     var delegateErrors = FormErrors()
@@ -22,7 +22,12 @@ struct AttendancePage {
             .p(.a(.href(SiteRoute.forum(id).path), .text("‹ " + forum.title))),
             .h1(.text(title)),
             .unwrap(notice) { FormKit.notice($0) },
-            InclusionPanel.cards(ctx, InclusionFigures(attendees.map(\.attendee), womenTargetBasisPoints: womenTarget)),
+            InclusionPanel.cards(ctx, attendance.figures, paper: attendance.isPaper),
+            .if(isOpen, .p(.a(.href(SiteRoute.forumPaperAttendance(id).path), .text(attendance.isPaper
+                ? ctx.t("Ubah jumlah daftar hadir kertas", "Change the paper attendance totals")
+                : ctx.t("Forum memakai daftar hadir kertas? Catat jumlahnya dan lampirkan pindaiannya", "Attendance kept on paper? Enter its totals and attach the scan"))))),
+            .if(attendance.isPaper, .p(.class("muted"), .text(ctx.t("Dengan daftar hadir kertas, nama yang dicatat di bawah cukup para delegasi.",
+                                                                    "With a paper sheet, the names below need only be the delegates.")))),
             .if(isOpen, registerForm(ctx)),
             .if(!isOpen, .p(.class("alert"), .text(ctx.t(ForumGuard.closed.message)))),
             .h2(.text(ctx.t("Peserta tercatat", "Participants recorded"))),

@@ -10,6 +10,7 @@ struct ForumPage {
     var agencyName: String?
     var agenda: ForumAgenda
     var attendees: [ForumAttendee]
+    var attendance: ForumAttendanceFigures
     var agencies: [Agency]
     /// Built once by the controller: every row of the result table looks names up here.
     var agencyNames: [String: String]
@@ -22,7 +23,7 @@ struct ForumPage {
     var isOpen: Bool { forum.forumStatus != .selesai }
 
     func render(_ ctx: ViewContext) -> HTML {
-        let figures = InclusionFigures(attendees.map(\.attendee), womenTargetBasisPoints: agenda.settings.womenTargetBasisPoints)
+        let figures = attendance.figures
         let delegates = attendees.filter(\.delegate)
         return Layout.page(ctx, title: forum.title, [
             .p(.a(.href(SiteRoute.forums.path), .text(ctx.t("‹ Kalender Musrenbang", "‹ Forum calendar")))),
@@ -34,7 +35,7 @@ struct ForumPage {
             .if(canRun, controls(ctx)),
             .p(.a(.class("button secondary"), .href(SiteRoute.forumMinutes(id).path), .text(ctx.t("Berita acara", "Minutes (berita acara)")))),
             .h2(.text(ctx.t("Kehadiran dan keterwakilan", "Attendance and inclusion"))),
-            InclusionPanel.cards(ctx, figures),
+            InclusionPanel.cards(ctx, figures, paper: attendance.isPaper),
             .if(forum.forumLevel.sendsDelegates, .p(.strong(.text(ctx.t("Utusan ke forum berikutnya: ", "Delegates to the next forum: "))),
                 .text(delegates.isEmpty ? ctx.t("belum dipilih.", "not chosen yet.")
                       : delegates.sorted { $0.number < $1.number }.map { "\($0.name) (\($0.attendee.gender.letter))" }.joined(separator: ", ")))),
@@ -91,7 +92,7 @@ struct ForumPage {
             .h2(.text(ctx.t("Jalannya forum", "Running the forum"))),
             .ul(
                 .li(.a(.href(SiteRoute.forumAttendance(id).path), .text(ctx.t("Daftar hadir dan utusan", "Attendance and delegates"))),
-                    .text(" (\(attendees.count) \(ctx.t("peserta", "participants")))")),
+                    .text(" (\(attendance.figures.total) \(ctx.t("peserta", "participants")))")),
                 .if(scoring && status == .berlangsung, .li(.a(.href(SiteRoute.forumScoring(id).path), .text(ctx.t("Lembar penilaian usulan", "Scoring sheet"))))),
                 .li(.a(.href(SiteRoute.forumAttendanceSheet(id).path), .text(ctx.t("Cetak daftar hadir", "Print the attendance sheet"))))),
             statusForm(ctx, status))

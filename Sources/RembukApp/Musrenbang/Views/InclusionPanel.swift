@@ -3,7 +3,7 @@ import RembukCore
 
 /// The inclusion figures of a forum against the cycle's target, as cards (page) or a sentence (berita acara).
 enum InclusionPanel {
-    static func cards(_ ctx: ViewContext, _ figures: InclusionFigures) -> Node<HTML.BodyContext> {
+    static func cards(_ ctx: ViewContext, _ figures: InclusionFigures, paper: Bool = false) -> Node<HTML.BodyContext> {
         let target = Percent.text(figures.womenTargetBasisPoints)
         let women = figures.total == 0 ? ctx.t("Belum ada peserta tercatat.", "No participant recorded yet.")
             : figures.meetsWomenTarget ? ctx.t("Memenuhi target \(target) %.", "Meets the \(target) % target.")
@@ -17,11 +17,13 @@ enum InclusionPanel {
                 .li(.class("card"), .span(.class("figure"), .text("\(figures.disabilityPercent) %")),
                     .text(ctx.t("penyandang disabilitas (\(figures.withDisability) orang)", "people with disability (\(figures.withDisability))")))),
             .p(.class(figures.meetsWomenTarget ? "muted" : "alert"), .text(women)),
+            .if(paper, .p(.class("muted"), .text(ctx.t("Sumber: rekap daftar hadir kertas (pindaian terlampir), bukan daftar nama.",
+                                                       "Source: totals of a paper attendance sheet (scan attached), not a list of names.")))),
         ])
     }
 
-    static func sentence(_ figures: InclusionFigures) -> String {
-        "\(figures.total) orang, terdiri atas \(figures.women) perempuan (\(figures.womenPercent) %; target \(Percent.text(figures.womenTargetBasisPoints)) %, "
+    static func sentence(_ figures: InclusionFigures, paper: Bool = false) -> String {
+        (paper ? "(menurut rekap daftar hadir kertas yang pindaiannya terlampir) " : "") + "\(figures.total) orang, terdiri atas \(figures.women) perempuan (\(figures.womenPercent) %; target \(Percent.text(figures.womenTargetBasisPoints)) %, "
             + (figures.meetsWomenTarget ? "terpenuhi" : "belum terpenuhi") + ") dan \(figures.total - figures.women) laki-laki; "
             + "\(figures.youth) pemuda (\(figures.youthPercent) %) dan \(figures.withDisability) penyandang disabilitas (\(figures.disabilityPercent) %)."
     }

@@ -12,13 +12,14 @@ struct MinutesPage {
     var baseURL: String
     var agenda: ForumAgenda
     var attendees: [ForumAttendee]
+    var attendance: ForumAttendanceFigures
     var agencyNames: [String: String]
     var regionNames: [String: String]
     var attachments: [Attachment] = []
 
     func render(_ ctx: ViewContext) -> HTML {
         let rows = ForumResultRows(agenda, agencyNames: agencyNames)
-        let figures = InclusionFigures(attendees.map(\.attendee), womenTargetBasisPoints: agenda.settings.womenTargetBasisPoints)
+        let figures = attendance.figures
         let day = forum.day.map { DateText.long($0) } ?? forum.heldOn
         let delegates = attendees.filter(\.delegate).sorted { $0.number < $1.number }
         let isClosed = agenda.isClosed
@@ -34,7 +35,7 @@ struct MinutesPage {
                          + (forum.agency.isEmpty ? "" : " (\(agencyNames[forum.agency] ?? forum.agency))")
                          + " dalam rangka penyusunan Rencana Kerja Pemerintah Daerah \(ctx.regionName) tahun \(agenda.cycle.year)"
                          + (forum.facilitator.isEmpty ? "." : ", dengan fasilitator \(forum.facilitator)."))),
-                .p(.text("Forum dihadiri " + InclusionPanel.sentence(figures) + " Daftar hadir terlampir.")),
+                .p(.text("Forum dihadiri " + InclusionPanel.sentence(figures, paper: attendance.isPaper) + " Daftar hadir terlampir.")),
                 .if(work != .attendanceOnly, .group([
                     .h2(.text("A. Daftar prioritas usulan yang disepakati")),
                     .unwrap(rows.pagu) { pagu in .p(.text("Pagu indikatif \(Rupiah(pagu.total).formatted); disepakati \(Rupiah(rows.allocated).formatted); sisa \(Rupiah(pagu.total - rows.allocated).formatted).")) },

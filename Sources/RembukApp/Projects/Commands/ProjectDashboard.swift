@@ -73,7 +73,11 @@ struct ProjectDashboard {
         let forums = try await Forum.query(on: db).filter(\.$status == ForumStatus.selesai.rawValue).field(\.$id).field(\.$cycle.$id).with(\.$cycle).all()
             .filter { year == nil || $0.cycle.year == year }
         let forumIDs = forums.compactMap(\.id)
-        let attendees = forumIDs.isEmpty ? [] : try await ForumAttendee.query(on: db).filter(\.$forum.$id ~~ forumIDs).field(\.$gender).all()
+        // Paper forums count by their totals, the others by their named attendees.
+        let paper = forumIDs.isEmpty ? [] : try await PaperAttendanceRecord.query(on: db).filter(\.$forumID ~~ forumIDs).all()
+        let onPaper = Set(paper.map(\.forumID))
+        let attendees = forumIDs.isEmpty ? [] : try await ForumAttendee.query(on: db).filter(\.$forum.$id ~~ forumIDs)
+            .field(\.$forum.$id).field(\.$gender).all().filter { !onPaper.contains($0.$forum.id) }
 
         return ProjectDashboard(
             year: year,
@@ -83,6 +87,7 @@ struct ProjectDashboard {
             statuses: ProjectStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label(.id), count: Int64(statusCounts[$0.rawValue] ?? 0)) },
             pipeline: pipeline, citizens: citizens,
             kecamatan: regions.map { KecamatanParticipation(code: $0.id ?? "", name: $0.name, usulan: perKecamatan[$0.id ?? ""] ?? 0, population: $0.population) },
-            attendees: attendees.count, women: attendees.filter { $0.gender == Attendee.Gender.perempuan.rawValue }.count)
+            attendees: attendees.count + paper.map { $0.women + $0.men }.reduce(0, +),
+            women: attendees.filter { $0.gender == Attendee.Gender.perempuan.rawValue }.count + paper.map(\.women).reduce(0, +))
     }
 }
