@@ -64,6 +64,7 @@ let allMigrations: [any Migration] = [
     M030_CreateProgramFeedback(),
     M031_CreateOneTimeCodes(),
     M032_CreatePaperAttendance(),
+    M033_AddTokenScopes(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -36,6 +36,8 @@ public enum SiteRoute: Hashable, Sendable {
     case information, informationNew, article(String), informationFeed, documents, documentNew, documentDownload(String)
     case discussions, discussionNew, discussion(String), discussionComment(String), discussionClose(String), discussionReopen(String)
     case forumResultsCSV, forumResultsJSON, paguCSV, paguJSON, apiForumResults, apiPagu, openDataset(String)
+    case adminTokens, adminTokenRevoke(String)
+    case projectReportsUpload, projectReportsTemplate, apiProjectReports
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
@@ -201,6 +203,11 @@ public enum SiteRoute: Hashable, Sendable {
         case let .dashboardCSV(name): "/dasbor/unduh/\(name)"
         case let .apiProject(id): "/api/v1/proyek/\(id)"
         case .adminAccounts: "/admin/akun"
+        case .adminTokens: "/admin/token"
+        case let .adminTokenRevoke(id): "/admin/token/\(id)/cabut"
+        case .projectReportsUpload: "/proyek/laporan-massal"
+        case .projectReportsTemplate: "/proyek/laporan-massal/templat.csv"
+        case .apiProjectReports: "/api/v1/proyek/laporan"
         case .adminNewAccount: "/admin/akun/baru"
         case let .adminAccount(id): "/admin/akun/\(id)"
         case let .adminGrant(id): "/admin/akun/\(id)/peran"
@@ -244,6 +251,7 @@ func routes(_ app: Application) throws {
     InboxController().register(pages)
     ApiTokenController().register(pages)
     AdminAccountsController().register(pages)
+    AgencyTokensController().register(pages)
     AuditController().register(pages)
     UsulanController().register(pages)
     UsulanDataController().register(pages)
@@ -269,6 +277,8 @@ func routes(_ app: Application) throws {
     ComplaintController().register(pages)
     InformationController().register(pages)
     // The JSON API that writes: bearer tokens only, no cookies, so no CSRF to guard against.
-    UsulanAPIController().register(app.grouped(APIAuthMiddleware()))
+    let api = app.grouped(APIAuthMiddleware())
+    UsulanAPIController().register(api)
+    ProgressUploadController().register(pages: pages, api: api)
     KamusController().register(pages)
 }

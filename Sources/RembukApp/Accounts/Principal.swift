@@ -19,6 +19,10 @@ public struct Principal: Sendable {
     /// with a citizen's rights only, and every record names the operator.
     public var assistant: Account? = nil
     public var assistantGrants: [RoleGrant] = []
+    /// What an API token may do; nil for a browser session (everything its roles allow).
+    public var scopes: Set<ApiScope>? = nil
+    /// The agency token this request came with, for the audit of its every use.
+    public var agencyTokenID: UUID? = nil
 
     public static func visitor(token: String) -> Principal { Principal(sessionToken: token, account: nil, grants: []) }
 

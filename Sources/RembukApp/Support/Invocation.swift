@@ -34,6 +34,14 @@ public struct Invocation: Sendable {
         identity == .system ? Actor(accountID: "system", grants: [try! Grant.make(role: .bappeda, scope: .region(settings.kabupaten)).get()]) : principal.actor
     }
     public var settings: Settings { app.settings }
+
+    /// Refuses an API token that was not given `scope` (browser sessions have every scope).
+    func requireScope(_ scope: ApiScope) throws {
+        if let scopes = principal.scopes, !scopes.contains(scope) {
+            throw UserFacingError(.forbidden, Phrase("Token API ini tidak punya izin “\(scope.rawValue)” (\(scope.label(.id))).",
+                                                     "This API token lacks the “\(scope.rawValue)” scope (\(scope.label(.en)))."))
+        }
+    }
     public var db: any Database { app.db }
     public var writes: Writes { app.writes }
     public var today: LocalDate { LocalDate(now) }

@@ -55,7 +55,7 @@ import VaporTesting
     func token(_ app: Application, for email: String) async throws -> String {
         var browser = TestBrowser(app)
         try await browser.signIn(email)
-        let page = try await browser.post(SiteRoute.apiTokens.path, ["name": "Aplikasi desa"])
+        let page = try await browser.post(SiteRoute.apiTokens.path, ["name": "Aplikasi desa", "days": "90"], repeated: [("scopes[]", "usulan:write")])
         let match = try #require(page.text.firstMatch(of: /rbk_[A-Za-z0-9_\-]{43}/))
         return String(match.output)
     }

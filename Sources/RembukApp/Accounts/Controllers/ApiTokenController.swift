@@ -15,9 +15,10 @@ struct ApiTokenController {
 
     func create(_ req: Request) async throws -> Response {
         _ = try req.requireOwnAccount()
-        switch try await CreateApiToken().run(name: try req.content.get(String?.self, at: "name"), in: req.invocation) {
+        let input = try req.content.decode(CreateApiToken.Input.self)
+        switch try await CreateApiToken().run(input, in: req.invocation) {
         case let .created(secret, _): return try await page(req, created: secret, errors: FormErrors(), status: .ok)
-        case let .invalid(errors): return try await page(req, created: nil, errors: errors, status: .unprocessableEntity)
+        case let .invalid(errors): return try await page(req, created: nil, input: input, errors: errors, status: .unprocessableEntity)
         }
     }
 
@@ -27,10 +28,10 @@ struct ApiTokenController {
         return req.redirect(to: SiteRoute.apiTokens.path)
     }
 
-    func page(_ req: Request, created: String?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
+    func page(_ req: Request, created: String?, input: CreateApiToken.Input = .init(), errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         let account = try req.requireOwnAccount()
         let tokens = try await ApiToken.query(on: req.db).filter(\.$account.$id == account.requireID()).filter(\.$revokedAt == nil)
             .sort(\.$createdAt, .descending).all()
-        return ApiTokenPage(tokens: tokens, created: created, errors: errors).render(await req.viewContext()).response(status: status)
+        return ApiTokenPage(tokens: tokens, created: created, input: input, errors: errors).render(await req.viewContext()).response(status: status)
     }
 }

@@ -22,10 +22,45 @@ struct ReportProgress {
 
     static let maximumPhotos = 6
 
+    /// A report that passed every check, ready to store.
+    struct Checked: Sendable {
+        let day: LocalDate
+        let progress: Int
+        let realised: Rupiah
+        let notes: String
+        let problems: String
+        let reason: String
+    }
+
     func run(_ form: SubmittedForm, project: Project, in ctx: Invocation) async throws -> Outcome {
-        try ProjectGuard.requireManager(project, ctx)
-        if project.projectStatus == .selesai { throw ProjectGuard.finished }
+        try Self.authorise(project, ctx)
         let input = (try? form.decode(Input.self)) ?? Input()
+        var (checked, errors) = try await Self.check(input, project: project, in: ctx)
+        let uploads = try await StoreUploads(subjectType: "project_report").run(form, in: ctx)
+        errors.merge(uploads.errors)
+        if uploads.stored.contains(where: { $0.kind?.isImage != true }) {
+            errors.add(StoreUploads.field, Phrase("Laporan kemajuan hanya menerima foto (JPG, PNG, WebP, GIF).", "Progress reports take photos only (JPG, PNG, WebP, GIF)."))
+        }
+        if uploads.stored.count > Self.maximumPhotos {
+            errors.add(StoreUploads.field, Phrase("Paling banyak \(Self.maximumPhotos) foto per laporan.", "At most \(Self.maximumPhotos) photos per report."))
+        }
+        guard errors.isEmpty, let checked else {
+            // Files sent with a refused report are not kept: the form asks for them again.
+            try await StoreUploads.discard(uploads.stored, in: ctx)
+            return .invalid(errors)
+        }
+        return .reported(try await Self.store(checked, photos: uploads.stored, project: project, in: ctx))
+    }
+
+    /// The agency's staff (or Bappeda), with the scope to report when it is a token, on a project still running.
+    static func authorise(_ project: Project, _ ctx: Invocation) throws {
+        try ProjectGuard.requireManager(project, ctx)
+        try ctx.requireScope(.projectsReport)
+        if project.projectStatus == .selesai { throw ProjectGuard.finished }
+    }
+
+    /// The checks of one report against the project's last one and its pagu.
+    static func check(_ input: Input, project: Project, in ctx: Invocation) async throws -> (Checked?, FormErrors) {
         var errors = FormErrors()
         let day = LocalDate(iso: (input.reported_on ?? "").trimmingCharacters(in: .whitespaces))
         let last = try await ProjectReport.query(on: ctx.db).filter(\.$project.$id == project.requireID())
@@ -69,31 +104,24 @@ struct ReportProgress {
                 }
             }
         }
-        let uploads = try await StoreUploads(subjectType: "project_report").run(form, in: ctx)
-        errors.merge(uploads.errors)
-        if uploads.stored.contains(where: { $0.kind?.isImage != true }) {
-            errors.add(StoreUploads.field, Phrase("Laporan kemajuan hanya menerima foto (JPG, PNG, WebP, GIF).", "Progress reports take photos only (JPG, PNG, WebP, GIF)."))
-        }
-        if uploads.stored.count > Self.maximumPhotos {
-            errors.add(StoreUploads.field, Phrase("Paling banyak \(Self.maximumPhotos) foto per laporan.", "At most \(Self.maximumPhotos) photos per report."))
-        }
-        guard errors.isEmpty, let day, let progress, let realised else {
-            // Files sent with a refused report are not kept: the form asks for them again.
-            try await StoreUploads.discard(uploads.stored, in: ctx)
-            return .invalid(errors)
-        }
+        guard errors.isEmpty, let day, let progress, let realised else { return (nil, errors) }
+        return (Checked(day: day, progress: progress, realised: realised, notes: notes, problems: problems, reason: reason), errors)
+    }
+
+    /// Stores a checked report in one transaction: the report, its photos, the project's figures, the audit record, the notices.
+    static func store(_ checked: Checked, photos: [Attachment], project: Project, in ctx: Invocation) async throws -> ProjectReport {
         let report = ProjectReport()
         report.$project.id = try project.requireID()
-        report.reportedOn = day.iso
-        report.progress = progress
-        report.realised = realised.amount
-        report.notes = notes
-        report.problems = problems
-        report.reason = reason
+        report.reportedOn = checked.day.iso
+        report.progress = checked.progress
+        report.realised = checked.realised.amount
+        report.notes = checked.notes
+        report.problems = checked.problems
+        report.reason = checked.reason
         report.actorLabel = ctx.identity.label
         report.createdMillis = ctx.now.millis
-        let photos = uploads.stored
         let previous = project.lastProgress
+        let (progress, realised, day) = (checked.progress, checked.realised, checked.day)
         try await ctx.writes.transaction { db in
             try await report.create(on: db)
             _ = try await AttachmentSet.attach(photos, subjectType: "project_report", subjectID: try report.requireID().uuidString,
@@ -104,8 +132,8 @@ struct ReportProgress {
             try await project.update(on: db)
             try await ProjectGuard.audit(project, "project.reported",
                                          "\(DateText.long(day)): fisik \(ProgressRule.percentText(progress)), realisasi \(realised.formatted)"
-                                         + (photos.isEmpty ? "" : ", \(photos.count) foto") + (problems.isEmpty ? "" : "; ada kendala"),
-                                         reason: reason, ctx: ctx, on: db)
+                                         + (photos.isEmpty ? "" : ", \(photos.count) foto") + (checked.problems.isEmpty ? "" : "; ada kendala"),
+                                         reason: checked.reason, ctx: ctx, on: db)
             let notice = Notice(
                 title: Phrase("Proyek \(project.number): kemajuan \(ProgressRule.percentText(progress))",
                               "Project \(project.number): \(ProgressRule.percentText(progress)) done"),
@@ -114,9 +142,8 @@ struct ReportProgress {
                 link: SiteRoute.project(try project.requireID().uuidString).path)
             try await ProjectFollowers.notify(project, notice, in: ctx, on: db)
         }
-        return .reported(report)
+        return report
     }
-
 }
 
 /// Who hears of a project: its followers and the proposers of the usulan it carries out (once each).

@@ -42,6 +42,7 @@ struct SaveUsulan {
     func run(_ input: Input, attachments: [UUID] = [], uploadErrors: FormErrors = FormErrors(), existing: Usulan?,
              in ctx: Invocation) async throws -> Outcome {
         guard let account = ctx.principal.account, let accountID = account.id else { throw UserFacingError.signInRequired }
+        try ctx.requireScope(.usulanWrite)
         let intent = Intent(rawValue: input.aksi ?? "") ?? .submit
         if let existing {
             guard let parties = existing.parties, [.draft, .revisi].contains(existing.workflowStatus),

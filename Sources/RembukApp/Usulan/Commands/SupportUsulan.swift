@@ -10,6 +10,7 @@ struct SupportUsulan {
 
     func run(usulanID: UUID, in ctx: Invocation) async throws {
         guard let accountID = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        try ctx.requireScope(.usulanWrite)
         guard let usulan = try await Usulan.find(usulanID, on: ctx.db), usulan.workflowStatus != .draft, !usulan.isHidden else {
             throw UserFacingError.notFound
         }
