@@ -104,3 +104,16 @@ def last_code(gateway_file, e164, timeout=10):
                     return found.group(1)
         time.sleep(0.1)
     return None
+
+
+def fill_usulan(title, problem, proposal, address, volume, satuan, cost, bidang="infrastruktur", desa="32.14.01.2010"):
+    """Fills the usulan form on the current page (/usulan/baru) without sending it."""
+    fill("title", title)
+    fill("problem", problem)
+    fill("proposal", proposal)
+    driver.find_element(By.CSS_SELECTOR, "select[name=bidang] option[value=%s]" % bidang).click()
+    driver.find_element(By.CSS_SELECTOR, "select[name=desa_code] option[value='%s']" % desa).click()
+    fill("address", address)
+    fill("volume", volume)
+    fill("satuan", satuan)
+    fill("cost", cost)

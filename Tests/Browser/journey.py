@@ -86,15 +86,9 @@ try:
     driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     check("citizen signed in", shows("Akun saya"))
     driver.get(base + "/usulan/baru")
-    fill("title", "Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul")
-    fill("problem", "Jalan lingkungan berlubang besar, becek dan licin saat hujan turun.")
-    fill("proposal", "Pengaspalan ulang jalan lingkungan sepanjang 300 meter.")
-    driver.find_element(By.CSS_SELECTOR, "select[name=bidang] option[value=infrastruktur]").click()
-    driver.find_element(By.CSS_SELECTOR, "select[name=desa_code] option[value='32.14.01.2010']").click()
-    fill("address", "Dusun Krajan, Jalan Citalang")
-    fill("volume", "300")
-    fill("satuan", "m")
-    fill("cost", "135.000.000")
+    kit.fill_usulan("Perbaikan jalan lingkungan rusak di RT 01 Nagri Kidul",
+                    "Jalan lingkungan berlubang besar, becek dan licin saat hujan turun.",
+                    "Pengaspalan ulang jalan lingkungan sepanjang 300 meter.", "Dusun Krajan, Jalan Citalang", "300", "m", "135.000.000")
     driver.find_element(By.NAME, "berkas").send_keys(photo(os.path.abspath(os.path.join(shots, "jalan-rusak.png"))))
     driver.find_element(By.CSS_SELECTOR, "button[value=periksa]").click()
     check("similar usulan shown before submitting", shows("Usulan serupa sudah ada"))

@@ -26,15 +26,8 @@ def ask_code(phone):
 
 def file_usulan(title):
     driver.get(base + "/usulan/baru")
-    fill("title", title)
-    fill("problem", "Saluran air tersumbat sampah sehingga air meluap ke jalan setiap hujan deras.")
-    fill("proposal", "Normalisasi dan penutupan saluran air sepanjang 120 meter.")
-    driver.find_element(By.CSS_SELECTOR, "select[name=bidang] option[value=infrastruktur]").click()
-    driver.find_element(By.CSS_SELECTOR, "select[name=desa_code] option[value='32.14.01.2010']").click()
-    fill("address", "Kampung Babakan, dekat masjid")
-    fill("volume", "120")
-    fill("satuan", "m")
-    fill("cost", "48.000.000")
+    kit.fill_usulan(title, "Saluran air tersumbat sampah sehingga air meluap ke jalan setiap hujan deras.",
+                    "Normalisasi dan penutupan saluran air sepanjang 120 meter.", "Kampung Babakan, dekat masjid", "120", "m", "48.000.000")
     click_and_wait(driver.find_element(By.CSS_SELECTOR, "button[value=ajukan]"))
 
 

@@ -72,6 +72,7 @@ enum Layout {
                 .ul(.li(navLink(ctx, path: SiteRoute.login.path, label: ctx.t("Masuk", "Sign in"))),
                     .li(navLink(ctx, path: SiteRoute.register.path, label: ctx.t("Daftar", "Register")))))
         }
+        if ctx.principal.assistant != nil { return AssistedPages.accountMenu(ctx, citizen: account) }
         let inboxLabel = ctx.t("Kotak masuk", "Inbox") + (ctx.unreadNotifications > 0 ? " (\(ctx.unreadNotifications))" : "")
         return .nav(.class("account"), .attribute(named: "aria-label", value: ctx.t("Akun", "Account")),
             .ul(.li(navLink(ctx, path: SiteRoute.account.path, label: account.name)),

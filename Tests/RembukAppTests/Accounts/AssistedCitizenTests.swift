@@ -48,6 +48,73 @@ import VaporTesting
         }
     }
 
+    @Test func supportsRegistrationsAndComplaintsAreTheCitizensAndNameTheOperator() async throws {
+        try await withRembuk { app in
+            // given an operator serving an assisted citizen, a submitted usulan and a programme open for registration
+            let (program, session) = try await ProgramTests.open(app)
+            let usulan = try #require(try await Usulan.query(on: app.db).filter(\.$status == UsulanStatus.diajukan.rawValue).first())
+            var desk = TestBrowser(app)
+            try await desk.signIn("operator.desa@rembuk.test")
+            let (registered, _) = try await Self.register(&desk)
+            let citizen = try #require(registered)
+            _ = try await desk.post(SiteRoute.assistStart(citizen.id!.uuidString).path, [:])
+            // when
+            let support = try await desk.post(SiteRoute.usulanSupport(usulan.id!.uuidString).path, [:])
+            let seat = try await desk.post(SiteRoute.sessionRegister(session.id!.uuidString).path, ["desa_code": "32.14.01.2010"])
+            let complaint = try await ComplaintTests.file(&desk)
+            let complaintPage = try await desk.get(complaint.location ?? "")
+            // then
+            #expect(support.status == .seeOther && seat.status == .seeOther && complaint.status == .seeOther)
+            #expect(try await UsulanSupport.query(on: app.db).filter(\.$accountID == citizen.id!).count() == 1)
+            let registration = try #require(try await Registration.query(on: app.db).filter(\.$accountID == citizen.id!).first())
+            #expect(registration.programID == program.id && registration.enteredBy == "Asep Saepudin (Operator desa/kelurahan)")
+            let filed = try #require(try await Complaint.query(on: app.db).filter(\.$reporterID == citizen.id!).first())
+            #expect(complaintPage.text.contains("Asep Saepudin (Operator desa/kelurahan) untuk Warga #"))
+            let label = "Asep Saepudin (Operator desa/kelurahan) untuk " + Principal.citizenLabel(citizen.id!)
+            let records = try await AuditRecord.query(on: app.db).filter(\.$actorLabel == label).all()
+            #expect(Set(records.map(\.action)).isSuperset(of: ["usulan.supported", "program.registered"]))
+            #expect(records.contains { $0.subjectID == filed.id!.uuidString })
+        }
+    }
+
+    @Test func theOperatorsPagesStayUnderThePageBudget() async throws {
+        try await withRembuk { app in
+            // given an operator at the desk, then serving a citizen on the heaviest form
+            var desk = TestBrowser(app)
+            try await desk.signIn("operator.desa@rembuk.test")
+            let css = try await desk.get(SiteRoute.stylesheet.path).body.readableBytes
+            let (registered, _) = try await Self.register(&desk)
+            let citizen = try #require(registered)
+            let list = try await desk.get(SiteRoute.assisted.path)
+            let slip = try await desk.get(SiteRoute.assistedCitizen(citizen.id!.uuidString).path)
+            _ = try await desk.post(SiteRoute.assistStart(citizen.id!.uuidString).path, [:])
+            // when
+            let form = try await desk.get(SiteRoute.usulanNew.path)
+            // then
+            for page in [list, slip, form] {
+                #expect(page.status == .ok)
+                #expect(page.body.readableBytes + css <= 30_000, "\(page.body.readableBytes) B + \(css) B of CSS")
+            }
+        }
+    }
+
+    @Test func aStaffRoleNeedsAPassword() async throws {
+        try await withRembuk { app in
+            // given an assisted citizen (no password)
+            var desk = TestBrowser(app)
+            try await desk.signIn("operator.desa@rembuk.test")
+            let (registered, _) = try await Self.register(&desk)
+            let citizen = try #require(registered)
+            var admin = TestBrowser(app)
+            try await admin.signIn("admin@rembuk.test")
+            // when
+            let response = try await admin.post(SiteRoute.adminGrant(citizen.id!.uuidString).path, ["role": "operator_desa", "region_code": "32.14.01.2010"])
+            // then
+            #expect(response.status == .unprocessableEntity && response.text.contains("Petugas wajib masuk dengan kata sandi"))
+            #expect(try await RoleGrant.query(on: app.db).filter(\.$account.$id == citizen.id!).count() == 0)
+        }
+    }
+
     @Test func whileServingTheOperatorHasOnlyTheCitizensRights() async throws {
         try await withRembuk { app in
             // given an operator serving an assisted citizen

@@ -177,8 +177,10 @@ import Vapor
                             SiteRoute.information.path, SiteRoute.informationNew.path, SiteRoute.documents.path, SiteRoute.documentNew.path,
                             SiteRoute.discussions.path, SiteRoute.discussionNew.path, SiteRoute.discussion(thread).path, SiteRoute.account.path,
                             SiteRoute.holidays.path]
+            let issueEight = [SiteRoute.adminTokens.path, SiteRoute.projectReportsUpload.path, SiteRoute.forumPaperAttendance(forum).path]
             var visitor = TestBrowser(app)
-            for (page, signedIn) in (pages + issueThree + issueFour + issueFive + issueSix + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) }) + [(SiteRoute.login.path, false), (SiteRoute.register.path, false)] {
+            for (page, signedIn) in (pages + issueThree + issueFour + issueFive + issueSix + issueEight + [SiteRoute.projectReport(underWay).path]).map({ ($0, true) })
+                + [(SiteRoute.login.path, false), (SiteRoute.register.path, false), (SiteRoute.phoneSignIn.path, false), (SiteRoute.claimAccount.path, false)] {
                 let response = signedIn ? try await admin.get(page) : try await visitor.get(page)
                 #expect(response.status == .ok, "\(page)")
                 #expect(response.body.readableBytes + css <= 30_000, "\(page): \(response.body.readableBytes) B + \(css) B of CSS")

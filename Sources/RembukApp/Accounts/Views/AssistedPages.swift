@@ -100,16 +100,19 @@ enum AssistedPages {
             .button(.type(.submit), .attribute(named: "aria-label", value: ctx.t("Layani \(name)", "Serve \(name)")), .text(ctx.t("Layani", "Serve"))))
     }
 
-    /// On every page while an operator serves someone: whom, what they can do, and the way out.
+    /// On every page while an operator serves someone: whom, and that it is recorded. (The way out is in the account menu.)
     static func banner(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         guard let citizen = ctx.principal.account, ctx.principal.assistant != nil else { return .empty }
-        return .div(.class("alert assist no-print"), .attribute(named: "role", value: "status"),
-            .p(.strong(.text(ctx.t("Anda melayani \(citizen.name)", "You are serving \(citizen.name)"))),
-               .text(ctx.t(" (warga dibantu). Yang Anda kirim tercatat atas nama Anda untuk warga ini: ", " (assisted citizen). What you send is recorded as yours, for this citizen: ")),
-               .a(.href(SiteRoute.usulanNew.path), .text(ctx.t("usulan", "proposal"))), .text(" · "),
-               .a(.href(SiteRoute.complaintNew.path), .text(ctx.t("pengaduan", "complaint"))), .text(" · "),
-               .a(.href(SiteRoute.programs.path), .text("program"))),
-            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.assistStop.path), .class("inline"),
-                FormKit.csrf(ctx), .button(.type(.submit), .class("secondary"), .text(ctx.t("Selesai melayani", "Stop serving")))))
+        return .p(.class("alert no-print"), .strong(.text(ctx.t("Anda melayani \(citizen.name)", "You are serving \(citizen.name)"))),
+                  .text(ctx.t(" (warga dibantu): yang Anda kirim tercatat atas nama Anda untuk warga ini.",
+                              " (assisted citizen): what you send is recorded as yours, for this citizen.")))
+    }
+
+    /// The account menu while serving: whom, and the way back to the operator's own account.
+    static func accountMenu(_ ctx: ViewContext, citizen: Account) -> Node<HTML.BodyContext> {
+        .nav(.class("account"), .attribute(named: "aria-label", value: ctx.t("Akun", "Account")),
+            .ul(.li(.text(ctx.t("Melayani ", "Serving ")), .strong(.text(citizen.name))),
+                .li(FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.assistStop.path), .class("inline"),
+                    FormKit.csrf(ctx), .button(.type(.submit), .class("link"), .text(ctx.t("Selesai melayani", "Stop serving")))))))
     }
 }

@@ -158,6 +158,12 @@ struct GrantRole {
         try StaffRules.requireAdmin(ctx)
         guard let account = try await Account.find(accountID, on: ctx.db) else { throw UserFacingError.notFound }
         var errors = FormErrors()
+        // Staff sign in with a password, never by phone code alone (nor as an assisted or service account).
+        guard account.hasPassword, !account.isAssisted else {
+            errors.add("role", Phrase("Akun ini belum punya kata sandi. Petugas wajib masuk dengan kata sandi: minta pemiliknya membuat kata sandi di halaman Akun saya dulu.",
+                                      "This account has no password yet. Staff must sign in with a password: ask its owner to set one on My account first."))
+            return .invalid(errors)
+        }
         guard let grant = try await StaffRules.grant(from: input, in: ctx, errors: &errors) else { return .invalid(errors) }
         let active = try await RoleGrant.query(on: ctx.db).filter(\.$account.$id == accountID).filter(\.$revokedAt == nil).all()
         if active.contains(where: { $0.grant == grant }) {

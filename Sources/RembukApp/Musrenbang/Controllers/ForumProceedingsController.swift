@@ -77,7 +77,9 @@ struct ForumProceedingsController {
     func attendance(_ req: Request) async throws -> Response {
         let forum = try await forum(req)
         try ForumGuard.requireRunner(forum, req.invocation, open: false)
-        return try await attendancePage(req, forum, notice: req.query[String.self, at: "tercatat"].map { "Peserta no. \($0) tercatat." })
+        let paper = req.query[String.self, at: "kertas"] != nil
+            ? (req.language == .id ? "Jumlah daftar hadir kertas dan pindaiannya disimpan." : "The paper attendance totals and the scan were saved.") : nil
+        return try await attendancePage(req, forum, notice: paper ?? req.query[String.self, at: "tercatat"].map { "Peserta no. \($0) tercatat." })
     }
 
     func attendancePage(_ req: Request, _ forum: Forum, input: RegisterAttendee.Input = .init(), errors: FormErrors = .init(),

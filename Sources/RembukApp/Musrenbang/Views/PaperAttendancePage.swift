@@ -22,8 +22,8 @@ struct PaperAttendancePage {
             .p(.a(.href(SiteRoute.forumAttendance(id).path), .text(ctx.t("‹ Daftar hadir", "‹ Attendance")))),
             .h1(.text(title)),
             .p(.class("lead"), .text(ctx.t(
-                "Bila forum memakai daftar hadir di kertas, salin jumlahnya di sini dan lampirkan pindaian lembar yang sudah ditandatangani. Angka keterwakilan dan berita acara lalu memakai jumlah ini, dengan keterangan bahwa sumbernya daftar hadir kertas. Delegasi tetap dicatat dengan nama di halaman daftar hadir.",
-                "If the forum kept its attendance on paper, copy the totals here and attach a scan of the signed sheet. The inclusion figures and the minutes then use these totals, marked as coming from a paper sheet. Delegates are still entered by name on the attendance page."))),
+                "Bila forum memakai daftar hadir di kertas, salin jumlahnya di sini dan lampirkan pindaian lembar yang sudah ditandatangani. Angka keterwakilan dan berita acara lalu memakai jumlah ini, dengan keterangan bahwa sumbernya daftar hadir kertas. Delegasi tetap dicatat dengan nama di halaman daftar hadir. Kolom yang dikosongkan dihitung 0.",
+                "If the forum kept its attendance on paper, copy the totals here and attach a scan of the signed sheet. The inclusion figures and the minutes then use these totals, marked as coming from a paper sheet. Delegates are still entered by name on the attendance page. Empty fields count as 0."))),
             .unwrap(scan) { scan in .p(.text(ctx.t("Pindaian tersimpan: ", "Scan on file: ")),
                                        .a(.href(SiteRoute.attachment(scan.id?.uuidString ?? "").path), .text(scan.filename))) },
             FormKit.summary(ctx, errors),
