@@ -135,3 +135,27 @@ struct SIPDImportCommand: AsyncCommand {
         if !report.rejected.isEmpty { throw ExitCode(1) }
     }
 }
+
+/// `rembuk bench-data --scale S|M|L [--seed N]`: a large, deterministic installation for `bench/run`.
+struct BenchDataCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "tiny, S (one kabupaten-year), M (one province) or L (national)") var scale: String?
+        @Option(name: "seed", help: "the same seed makes the same data (default 1)") var seed: Int?
+    }
+
+    var help = "Membuat data uji kinerja (S, M, L) di basis data ini, setelah data demo"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let scale = BenchScale.named(signature.scale ?? "S") else {
+            context.console.error("--scale is tiny, S, M or L")
+            throw ExitCode(2)
+        }
+        let started = Date()
+        _ = try await LoadDemoData().run(in: .system(context.application))   // regions, agencies, the demo accounts
+        let summary = try await BenchData(scale: scale, seed: UInt64(max(0, signature.seed ?? 1)),
+                                          report: { line in print("bench-data \(line)") }).run(on: context.application)
+        print(String(format: "bench-data %@: %d desa, %d accounts, %d usulan, %d supports, %d projects, %d reports, %d audit records in %.0f s",
+                     scale.name, summary.desa, summary.accounts, summary.usulan, summary.supports, summary.projects, summary.reports,
+                     summary.auditRecords, Date().timeIntervalSince(started)))
+    }
+}

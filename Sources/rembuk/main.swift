@@ -31,7 +31,8 @@ do {
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UsulanCommands(), as: "usulan")
-    if demo || command == "demo" || command == "wilayah" || command == "usulan" {
+    app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
+    if demo || command == "demo" || command == "wilayah" || command == "usulan" || command == "bench-data" {
         try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
         try await app.migrateDatabase()
     }
