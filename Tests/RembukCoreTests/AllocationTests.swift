@@ -1,18 +1,6 @@
 import Testing
 @testable import RembukCore
 
-/// A small deterministic generator, so every "random" case is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct ScoringTests {
     @Test func theDefaultSchemesWeighToOneHundredPercent() {
         #expect(ScoringScheme.physical.criteria.map(\.weightBasisPoints) == [4_000, 3_000, 2_000, 1_000])

@@ -37,7 +37,7 @@ public struct BenchData {
     ]
 
     public func run(on app: Application) async throws -> Summary {
-        var random = BenchRandom(state: seed)
+        var random = SplitMix64(state: seed)
         var summary = Summary()
         let now = Date()
         let desa = try await timed("regions") { try await loadRegions(app) }
@@ -174,7 +174,7 @@ public struct BenchData {
     }
 
     func makeUsulan(index: Int, support: Int, year: Int, desa: [(code: String, kecamatan: String)], accounts: [UUID], now: Date,
-                    random: inout BenchRandom) -> (Usulan, [UsulanStep]) {
+                    random: inout SplitMix64) -> (Usulan, [UsulanStep]) {
         let place = desa[random.skewed(desa.count, power: 2.5)]
         let (object, bidang) = random.pick(BenchText.objects)
         let (status, steps) = support > 0 && random.unit() < 0.3 ? Self.statuses[0] : random.pick(Self.statuses)
@@ -215,7 +215,7 @@ public struct BenchData {
     }
 
     /// One usulan in fifty has a photo; forty small pictures are shared (content-addressed, stored once).
-    func attachPhotos(_ app: Application, usulan: [UUID], owners: [UUID], random: inout BenchRandom) async throws {
+    func attachPhotos(_ app: Application, usulan: [UUID], owners: [UUID], random: inout SplitMix64) async throws {
         let pictures = (0..<40).map { tint in DemoPicture.site(progress: tint * 250, tint: UInt8(tint * 6)) }
         let blobs = pictures.map { (sha: KeyedDigest.sha256Hex($0), size: $0.count) }
         try await app.writes.transaction { db in
@@ -248,7 +248,7 @@ public struct BenchData {
     }
 
     func makeProjects(_ app: Application, desa: [(code: String, kecamatan: String)], creator: UUID, year: Int, now: Date,
-                      random: inout BenchRandom) async throws -> (Int, Int) {
+                      random: inout SplitMix64) async throws -> (Int, Int) {
         let agencies = try await Agency.query(on: app.db).all(\.$id).compactMap { $0 }
         guard !agencies.isEmpty else { return (0, 0) }
         var made = 0, reports = 0
@@ -280,6 +280,7 @@ public struct BenchData {
                 project.createdBy = creator
                 let count = Int(random.next() % 5)
                 var progress = 0
+                var realised: Int64 = 0
                 for n in 0..<count {
                     progress = min(10_000, progress + 1_000 + Int(random.next() % 2_500))
                     let report = ProjectReport()
@@ -287,7 +288,8 @@ public struct BenchData {
                     report.$project.id = project.id!
                     report.reportedOn = LocalDate(year: year, month: 4 + n * 2, day: 15)!.iso
                     report.progress = progress
-                    report.realised = project.pagu * Int64(progress) / 10_000 * 9 / 10
+                    realised = project.pagu * Int64(progress) / 10_000 * 9 / 10
+                    report.realised = realised
                     report.notes = BenchText.paragraph(&random, from: BenchText.proposals, count: 2)
                     report.problems = ""
                     report.reason = ""
@@ -297,7 +299,7 @@ public struct BenchData {
                 }
                 project.status = (progress >= 10_000 ? ProjectStatus.selesai : count == 0 ? .perencanaan : .pelaksanaan).rawValue
                 project.progress = progress
-                project.realised = lines.last.map { $0.$project.id == project.id! ? $0.realised : 0 } ?? 0
+                project.realised = realised
                 project.lastReportAt = count == 0 ? nil : now
                 rows.append(project)
             }
@@ -313,7 +315,7 @@ public struct BenchData {
     }
 
     /// Continues the installation's chain with records of the usulan submitted and supported; every hash links.
-    func appendAudit(_ app: Application, usulan: [UUID], accounts: [UUID], now: Date, random: inout BenchRandom) async throws -> Int {
+    func appendAudit(_ app: Application, usulan: [UUID], accounts: [UUID], now: Date, random: inout SplitMix64) async throws -> Int {
         let head = try await AuditLog.head(on: app.db)
         var sequence = head?.id ?? 0
         var previous = head?.hash ?? AuditEntry.genesisHash

@@ -1,4 +1,5 @@
 import Foundation
+import RembukCore
 
 /// How much data `rembuk bench-data` makes. S is one kabupaten-year, M one province, L the whole country;
 /// `tiny` is for tests of the generator itself.
@@ -33,18 +34,8 @@ public struct BenchScale: Sendable, Equatable {
     public static let password = "bench-rembuk-2026"
 }
 
-/// A small, fast, seedable generator: the same seed gives the same data on every machine.
-struct BenchRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The draws realistic benchmark data needs, from the shared seedable generator.
+extension SplitMix64 {
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
     /// An index in 0..<count where low indexes are far more likely (a power law): a few desa with many
@@ -92,7 +83,7 @@ enum BenchText {
     static let firstNames = ["Siti", "Dedi", "Asep", "Rina", "Ujang", "Euis", "Nining", "Agus", "Dewi", "Yayat", "Cucu", "Iwan", "Neneng", "Budi", "Ai", "Dadang"]
     static let lastNames = ["Aminah", "Kurniawan", "Saepudin", "Marlina", "Suryana", "Sumarni", "Rahmawati", "Hidayat", "Lestari", "Supriatna", "Komariah", "Setiawan"]
 
-    static func paragraph(_ random: inout BenchRandom, from sentences: [String], count: Int) -> String {
+    static func paragraph(_ random: inout SplitMix64, from sentences: [String], count: Int) -> String {
         (0..<count).map { _ in random.pick(sentences) }.joined(separator: " ")
     }
 }
