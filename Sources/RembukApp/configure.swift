@@ -25,6 +25,8 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SessionMiddleware())
+    app.middleware.use(CompressionPolicyMiddleware())
+    app.http.server.configuration.responseCompression = .enabled(initialByteBufferCapacity: 4096)
 
     AppMetrics.bootstrap()
     try routes(app)
@@ -65,6 +67,8 @@ let allMigrations: [any Migration] = [
     M031_CreateOneTimeCodes(),
     M032_CreatePaperAttendance(),
     M033_AddTokenScopes(),
+    M034_AddQueryIndexes(),
+    M035_CreateUsulanTerms(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

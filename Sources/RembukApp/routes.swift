@@ -40,7 +40,7 @@ public enum SiteRoute: Hashable, Sendable {
     case projectReportsUpload, projectReportsTemplate, apiProjectReports
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
-    case apiUsulanList, apiUsulan(String), apiUsulanSupport(String)
+    case apiUsulanList, apiUsulanSimilar, apiUsulan(String), apiUsulanSupport(String)
 
     public var path: String {
         switch self {
@@ -219,6 +219,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .apiAuditHead: "/api/v1/audit/head"
         case .openAPI: "/api/v1/openapi.json"
         case .apiUsulanList: "/api/v1/usulan"
+        case .apiUsulanSimilar: "/api/v1/usulan/serupa"
         case let .apiUsulan(id): "/api/v1/usulan/\(id)"
         case let .apiUsulanSupport(id): "/api/v1/usulan/\(id)/dukungan"
         }

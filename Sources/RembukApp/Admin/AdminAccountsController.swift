@@ -106,7 +106,7 @@ struct ScopeChoices {
 
     static func load(_ req: Request) async throws -> ScopeChoices {
         let kabupaten = req.settings.kabupaten.value
-        let regions = try await Region.query(on: req.db).filter(\.$id =~ (kabupaten + ".")).sort(\.$id).all()
+        let regions = try await Region.query(on: req.db).within(kabupaten).sort(\.$id).all()
         return ScopeChoices(kecamatan: regions.filter { $0.depth == 2 }, desa: regions.filter { $0.depth == 3 },
                             agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).sort(\.$name).all(),
                             partners: try await Partner.query(on: req.db).sort(\.$name).all())

@@ -109,6 +109,7 @@ public struct BenchData {
                 let (batch, timeline) = (rows, events)
                 try await app.writes.transaction { db in
                     try await batch.create(on: db)
+                    try await UsulanTermIndex.insert(batch, on: db)
                     try await timeline.create(on: db)
                 }
             }

@@ -21,7 +21,7 @@ struct HomeController {
     func home(_ req: Request) async throws -> Response {
         let ctx = await req.viewContext()
         let kabupaten = req.settings.kabupaten.value
-        let regions = try await Region.query(on: req.db).filter(\.$id =~ (kabupaten + ".")).all()
+        let regions = try await Region.query(on: req.db).within(kabupaten).all()
         let model = HomePage(
             kecamatan: regions.filter { $0.depth == 2 }.count,
             desa: regions.filter { $0.kind == RegionRecord.Kind.desa.rawValue }.count,

@@ -1,17 +1,31 @@
 import RembukCore
 import Vapor
 
-/// Cross-site request forgery protection for every form: the token is an HMAC of the browser's session
-/// token, so it is bound to that browser, needs no storage, and a token from another session never passes.
+/// Cross-site request forgery protection for every form: the secret is an HMAC of the browser's session
+/// token (128 bits of it), so it is bound to that browser, needs no storage, and a token from another session never
+/// passes. Pages carry it masked with a fresh pad (`MaskedToken`), so compressing a page cannot leak it.
 enum CSRF {
     static let fieldName = "_csrf"
+    static let secretLength = 16
 
     static func token(for request: Request) -> String {
         token(sessionToken: request.principal.sessionToken, secret: request.settings.secret)
     }
 
+    /// A masked token, different at every call, that any later request of the same session may send back.
     static func token(sessionToken: String, secret: String) -> String {
-        KeyedDigest.hex("csrf:" + sessionToken, key: secret)
+        MaskedToken.mask(self.secret(sessionToken: sessionToken, key: secret), pad: MaskedToken.pad(secretLength))
+    }
+
+    static func secret(sessionToken: String, key: String) -> [UInt8] {
+        Array(KeyedDigest.bytes("csrf:" + sessionToken, key: key).prefix(secretLength))
+    }
+
+    /// Whether a form's token belongs to the session making the request.
+    static func accepts(_ provided: String?, for request: Request) -> Bool {
+        guard let provided, !request.principal.sessionToken.isEmpty,
+              let secret = MaskedToken.unmask(provided, length: secretLength) else { return false }
+        return MaskedToken.same(secret, self.secret(sessionToken: request.principal.sessionToken, key: request.settings.secret))
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -39,11 +53,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         if type?.type == "multipart", SubmittedForm.streams(request) { return try await next.respond(to: request) }
         let body = try await request.body.collect(max: request.settings.maxBodySize.value).get()
         if let body, body.readableBytes > request.settings.maxBodySize.value { throw Abort(.payloadTooLarge) }
-        let provided = try? request.content.get(String.self, at: CSRF.fieldName)
-        guard let provided, !request.principal.sessionToken.isEmpty,
-              CSRF.constantTimeEqual(provided, CSRF.token(for: request)) else {
-            throw CSRF.rejected
-        }
+        guard CSRF.accepts(try? request.content.get(String.self, at: CSRF.fieldName), for: request) else { throw CSRF.rejected }
         return try await next.respond(to: request)
     }
 }

@@ -43,8 +43,7 @@ struct SubmittedForm: Sendable {
         if type?.type == "multipart", type?.subType == "form-data" {
             guard let boundary = type?.parameters["boundary"], !boundary.isEmpty else { throw CSRF.notAForm }
             let form = try await readMultipart(req, boundary: boundary, fileLimit: req.settings.maxUploadSize)
-            guard let token = form.value(CSRF.fieldName), !req.principal.sessionToken.isEmpty,
-                  CSRF.constantTimeEqual(token, CSRF.token(for: req)) else { throw CSRF.rejected }
+            guard CSRF.accepts(form.value(CSRF.fieldName), for: req) else { throw CSRF.rejected }
             return form
         }
         guard type?.type == "application", type?.subType == "x-www-form-urlencoded" else { throw CSRF.notAForm }

@@ -37,8 +37,12 @@ public enum WebhookSignature {
 /// Keyed digests for looking up personal identifiers (a NIK) without storing them.
 public enum KeyedDigest {
     public static func hex(_ text: String, key: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: Array(key.utf8)))
-            .map { byteHex($0) }.joined()
+        bytes(text, key: key).map { byteHex($0) }.joined()
+    }
+
+    /// The 32 bytes of HMAC-SHA256.
+    public static func bytes(_ text: String, key: String) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: Array(key.utf8))))
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {

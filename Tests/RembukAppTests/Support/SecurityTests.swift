@@ -34,6 +34,32 @@ import Vapor
         }
     }
 
+    @Test func pagesCarryAFreshlyMaskedTokenAndEveryMaskOfItPasses() async throws {
+        try await withRembuk { app in
+            // given: two renderings of the same form for one browser
+            var browser = TestBrowser(app)
+            _ = try await browser.get("/")
+            func token(_ page: String) -> String? {
+                page.range(of: #"name="_csrf" value="[A-Za-z0-9_-]+""#, options: .regularExpression)
+                    .map { String(page[$0].dropFirst(20).dropLast()) }
+            }
+            let first = try #require(token(try await browser.get(SiteRoute.register.path).text))
+            let second = try #require(token(try await browser.get(SiteRoute.register.path).text))
+            let before = try await accountCount(app)
+            // when: the first is sent back after the second was shown; an unmasked digest is sent by someone else
+            var form = registration
+            form[CSRF.fieldName] = KeyedDigest.hex("csrf:" + (browser.cookies[SessionMiddleware.cookieName] ?? ""), key: testSecret)
+            let unmasked = try await browser.post(SiteRoute.register.path, form, csrf: false)
+            form[CSRF.fieldName] = first
+            let masked = try await browser.post(SiteRoute.register.path, form, csrf: false)
+            // then
+            #expect(first != second && first.count == 43)
+            #expect(unmasked.status == .forbidden)
+            #expect(masked.status == .seeOther || masked.status == .found || masked.status == .ok)
+            #expect(try await accountCount(app) == before + 1)
+        }
+    }
+
     @Test func securityHeadersAndCookieFlags() async throws {
         try await withRembuk { app in
             var browser = TestBrowser(app)

@@ -123,6 +123,36 @@ import VaporTesting
         }
     }
 
+    @Test func similarUsulanAreSuggestedForATextBeingWritten() async throws {
+        try await withRembuk { app in
+            // given: a public demo usulan, and a text that reuses its title
+            let existing = try #require(try await Usulan.publicQuery(on: app.db).filter(\.$status != UsulanStatus.digabung.rawValue).first())
+            var browser = TestBrowser(app)
+            let path = SiteRoute.apiUsulanSimilar.path
+            // when
+            let found = try await browser.get(path + "?desa=\(existing.desaCode)&teks=" + existing.title.urlQueryEscaped)
+            let noDesa = try await browser.get(path + "?desa=32.14&teks=jalan")
+            let noWords = try await browser.get(path + "?desa=\(existing.desaCode)&teks=+yang+dan+")
+            // then
+            #expect(found.status == .ok)
+            let body = try JSONDecoder().decode([String: [[String: AnyDecodable]]].self, from: Data(found.text.utf8))
+            #expect(body["similar"]?.first?["id"]?.text == existing.id?.uuidString)
+            #expect((body["similar"]?.count ?? 0) <= 5)
+            #expect(noDesa.status == .badRequest && noDesa.headers.contentType?.subType == "problem+json")
+            #expect(noDesa.text.contains("kode desa"))
+            #expect(noWords.status == .badRequest)
+        }
+    }
+
+    /// Just enough JSON to read a string or a number out of an object.
+    struct AnyDecodable: Decodable {
+        let text: String?
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            text = (try? container.decode(String.self)) ?? (try? container.decode(Double.self)).map { String($0) }
+        }
+    }
+
     @Test func aRevokedTokenStopsWorking() async throws {
         try await withRembuk { app in
             // given

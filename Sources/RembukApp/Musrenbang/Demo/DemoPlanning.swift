@@ -49,7 +49,7 @@ enum DemoPlanning {
         // Pagu indikatif: Rp2 M per kecamatan plus Rp150 jt per desa/kelurahan in it.
         if let cycle = try await PlanningCycle.query(on: ctx.db).filter(\.$year == year + 1).first(),
            try await PaguIndikatif.query(on: ctx.db).filter(\.$cycle.$id == cycle.requireID()).count() == 0 {
-            let regions = try await Region.query(on: ctx.db).filter(\.$id =~ (ctx.settings.kabupaten.value + ".")).all()
+            let regions = try await Region.query(on: ctx.db).within(ctx.settings.kabupaten.value).all()
             var amounts: [String: String] = [:]
             for kecamatan in regions where kecamatan.depth == 2 {
                 let desa = regions.filter { $0.parentCode == kecamatan.id }.count

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import RembukCore
+import SQLKit
 
 /// The numbers behind the public dashboard, for one budget year or all of them: money per agency, kecamatan
 /// and bidang; projects per status; how far usulan got, up to finished projects; who takes part.
@@ -41,34 +42,44 @@ struct ProjectDashboard {
     var women: Int
 
     static func load(year: Int?, kabupaten: String, on db: any Database) async throws -> ProjectDashboard {
-        let projectQuery = Project.query(on: db)
-        if let year { projectQuery.filter(\.$year == year) }
-        let projects = try await projectQuery.field(\.$id).field(\.$agency).field(\.$kecamatanCode).field(\.$bidang).field(\.$pagu)
-            .field(\.$realised).field(\.$status).all()
-        let regions = try await Region.query(on: db).filter(\.$id =~ (kabupaten + ".")).filter(\.$depth == 2).sort(\.$name).all()
+        let sql = db as! any SQLDatabase
+        // Money and statuses: one pass over the projects, grouped in the database.
+        struct ProjectGroup: Decodable { let agency: String, kecamatan_code: String, bidang: String, status: String, pagu: Int64, realised: Int64, projects: Int }
+        let projectQuery = sql.select().column("agency").column("kecamatan_code").column("bidang").column("status")
+            .column(SQLRaw("CAST(SUM(pagu) AS BIGINT)"), as: "pagu").column(SQLRaw("CAST(SUM(realised) AS BIGINT)"), as: "realised")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "projects")
+            .from(Project.schema).groupBy("agency").groupBy("kecamatan_code").groupBy("bidang").groupBy("status")
+        if let year { projectQuery.where("year", .equal, year) }
+        let projects = try await projectQuery.all(decoding: ProjectGroup.self)
+        let regions = try await Region.query(on: db).within(kabupaten).filter(\.$depth == 2).sort(\.$name).all()
         let agencies = try await AgencyNames.load(on: db)
 
-        func money(_ key: (Project) -> String, _ label: (String) -> String) -> [MoneyRow] {
+        func money(_ key: (ProjectGroup) -> String, _ label: (String) -> String) -> [MoneyRow] {
             Dictionary(grouping: projects, by: key).map { key, items in
-                MoneyRow(key: key, label: label(key), pagu: items.reduce(0) { $0 + $1.pagu }, realised: items.reduce(0) { $0 + $1.realised }, projects: items.count)
+                MoneyRow(key: key, label: label(key), pagu: items.reduce(0) { $0 + $1.pagu }, realised: items.reduce(0) { $0 + $1.realised },
+                         projects: items.reduce(0) { $0 + $1.projects })
             }.sorted { ($0.pagu, $1.label) > ($1.pagu, $0.label) }
         }
         let regionNames = Dictionary(regions.map { ($0.id ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
-        let statusCounts = Dictionary(grouping: projects, by: \.status).mapValues(\.count)
+        let statusCounts = Dictionary(grouping: projects, by: \.status).mapValues { $0.reduce(0) { $0 + $1.projects } }
 
-        let usulanQuery = Usulan.publicQuery(on: db)
-        if let year { usulanQuery.filter(\.$year == year) }
-        let usulan = try await usulanQuery.field(\.$id).field(\.$status).field(\.$kecamatanCode).field(\.$proposerID).all()
+        // How far usulan got, and where they came from: counted per status and kecamatan in the database.
+        struct UsulanGroup: Decodable { let status: String, kecamatan_code: String, count: Int }
+        let usulanQuery = sql.select().column("status").column("kecamatan_code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(Usulan.schema).where("status", .notEqual, UsulanStatus.draft.rawValue).where("hidden_at", .is, SQLLiteral.null)
+            .groupBy("status").groupBy("kecamatan_code")
+        if let year { usulanQuery.where("year", .equal, year) }
+        let usulan = try await usulanQuery.all(decoding: UsulanGroup.self)
         let stages: [UsulanStatus] = [.diajukan, .diverifikasi, .disepakatiDesa, .disepakatiKecamatan, .diterimaOPD, .dianggarkan, .dilaksanakan, .selesai]
+        let submitted = usulan.reduce(0) { $0 + $1.count }
         let pipeline = stages.map { stage in
             // Every submitted usulan counts as submitted, even one turned down later; the rest count where they are now.
             CountRow(key: stage.rawValue, label: stage.label(.id),
-                     count: Int64(stage == .diajukan ? usulan.count : usulan.filter { $0.workflowStatus.isAtOrAfter(stage) }.count))
+                     count: Int64(stage == .diajukan ? submitted : usulan.filter { (UsulanStatus(rawValue: $0.status) ?? .draft).isAtOrAfter(stage) }
+                        .reduce(0) { $0 + $1.count }))
         }
-        let ids = usulan.compactMap(\.id)
-        let supporters = ids.isEmpty ? [] : try await UsulanSupport.query(on: db).filter(\.$usulan.$id ~~ ids).field(\.$accountID).all().map(\.accountID)
-        let citizens = Set(usulan.map(\.proposerID) + supporters).count
-        let perKecamatan = Dictionary(grouping: usulan, by: \.kecamatanCode).mapValues(\.count)
+        let perKecamatan = Dictionary(grouping: usulan, by: \.kecamatan_code).mapValues { $0.reduce(0) { $0 + $1.count } }
+        let citizens = try await participants(year: year, on: sql)
 
         let forums = try await Forum.query(on: db).filter(\.$status == ForumStatus.selesai.rawValue).field(\.$id).field(\.$cycle.$id).with(\.$cycle).all()
             .filter { year == nil || $0.cycle.year == year }
@@ -82,12 +93,27 @@ struct ProjectDashboard {
         return ProjectDashboard(
             year: year,
             byAgency: money(\.agency) { agencies[$0] ?? $0 },
-            byKecamatan: money(\.kecamatanCode) { regionNames[$0] ?? $0 },
+            byKecamatan: money(\.kecamatan_code) { regionNames[$0] ?? $0 },
             byBidang: money(\.bidang) { Bidang(rawValue: $0)?.label(.id) ?? $0 },
             statuses: ProjectStatus.allCases.map { CountRow(key: $0.rawValue, label: $0.label(.id), count: Int64(statusCounts[$0.rawValue] ?? 0)) },
             pipeline: pipeline, citizens: citizens,
             kecamatan: regions.map { KecamatanParticipation(code: $0.id ?? "", name: $0.name, usulan: perKecamatan[$0.id ?? ""] ?? 0, population: $0.population) },
             attendees: attendees.count + paper.map { $0.women + $0.men }.reduce(0, +),
             women: attendees.filter { $0.gender == Attendee.Gender.perempuan.rawValue }.count + paper.map(\.women).reduce(0, +))
+    }
+
+    /// Distinct citizens who proposed or supported a public usulan (of `year`), counted by the database.
+    static func participants(year: Int?, on sql: any SQLDatabase) async throws -> Int {
+        struct Row: Decodable { let count: Int }
+        var visible: SQLQueryString = "u.status <> \(bind: UsulanStatus.draft.rawValue) AND u.hidden_at IS NULL"
+        if let year { visible = visible + " AND u.year = \(bind: year)" }
+        let query: SQLQueryString = """
+            SELECT COUNT(*) AS count FROM (
+              SELECT u.proposer_id AS account FROM usulan u WHERE \(visible)
+              UNION
+              SELECT s.account_id AS account FROM usulan_supports s JOIN usulan u ON u.id = s.usulan_id WHERE \(visible)
+            ) people
+            """
+        return try await sql.raw(query).first(decoding: Row.self)?.count ?? 0
     }
 }

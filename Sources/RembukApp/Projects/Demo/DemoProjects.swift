@@ -74,7 +74,7 @@ enum DemoProjects {
     static func load(in ctx: Invocation) async throws {
         guard try await Project.query(on: ctx.db).count() == 0 else { return }
         let kabupaten = ctx.settings.kabupaten.value
-        let desa = try await Region.query(on: ctx.db).filter(\.$id =~ (kabupaten + ".")).filter(\.$depth == 3).sort(\.$id).all()
+        let desa = try await Region.query(on: ctx.db).within(kabupaten).filter(\.$depth == 3).sort(\.$id).all()
         guard !desa.isEmpty else { return }
         let today = ctx.today
         for (index, spec) in specs.enumerated() {

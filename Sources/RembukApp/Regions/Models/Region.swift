@@ -45,3 +45,13 @@ public final class Agency: Model, @unchecked Sendable {
         self.kabupatenCode = kabupatenCode
     }
 }
+
+extension QueryBuilder where Model == Region {
+    /// The regions inside `code` (its kecamatan, desa …) as a range of the key, so both databases read them from the
+    /// primary-key index instead of testing `LIKE 'code.%'` on every row. Codes are digits and dots of fixed width,
+    /// so the bounds hold in byte order and in locales that compare digits before punctuation alike.
+    @discardableResult
+    func within(_ code: String) -> Self {
+        filter(\.$id > code + ".").filter(\.$id <= code + ".9999999999").filter(\.$id != code)
+    }
+}

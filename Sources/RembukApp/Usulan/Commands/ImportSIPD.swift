@@ -137,6 +137,7 @@ public struct ImportSIPD {
                 try await UsulanTimeline.record(item.usulan, step: .submit, from: .draft, to: .diajukan, actor: identity,
                                                 note: item.note, on: db, now: now)
             }
+            try await UsulanTermIndex.insert(batch.map(\.usulan), on: db)
             try await AuditLog.append(AuditDraft(actor: identity, action: "usulan.imported", subjectType: "import", subjectID: "sipd",
                                                  regionCode: kabupaten, summary: summary), on: db, now: now)
         }
@@ -159,7 +160,7 @@ public struct ImportSIPD {
 
         static func load(_ ctx: Invocation) async throws -> Places {
             let code = ctx.settings.kabupaten.value
-            let regions = try await Region.query(on: ctx.db).filter(\.$id =~ (code + ".")).all()
+            let regions = try await Region.query(on: ctx.db).within(code).all()
             let kabupaten = try await Region.find(code, on: ctx.db)
             var kecamatan: [String: Region] = [:]
             var desa: [String: [String: Region]] = [:]

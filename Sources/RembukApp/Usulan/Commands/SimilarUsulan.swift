@@ -13,20 +13,32 @@ struct SimilarUsulan: Sendable {
 
     /// Same kecamatan, not drafts, merged or hidden ones; ranked in RembukCore.
     static func find(for fields: UsulanFields, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
-        let kecamatan = fields.desa.ancestor(at: .kecamatan)?.value ?? fields.desa.value
-        let pool = try await Pool.load(kecamatan: kecamatan, on: db)
-        let query = Similarity.Document(id: "baru", text: "\(fields.title) \(fields.problem) \(fields.proposal)", point: fields.point)
+        try await find(text: "\(fields.title) \(fields.problem) \(fields.proposal)", desa: fields.desa, point: fields.point,
+                       excluding: excluding, on: db, limit: limit)
+    }
+
+    /// For any text about a place in a desa (the form while it is being written, or `GET /api/v1/usulan/serupa`).
+    static func find(text: String, desa: RegionCode, point: GeoPoint?, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
+        let kecamatan = desa.ancestor(at: .kecamatan)?.value ?? desa.value
+        let query = Similarity.Document(id: "baru", text: text, point: point)
+        let pool = try await Pool.load(kecamatan: kecamatan, terms: query.terms, on: db)
         return pool.match(query, excluding: excluding, limit: limit, minimum: 0.2)
     }
 
     /// The usulan of one kecamatan an usulan may duplicate, turned into documents once and matched many times.
+    /// Only usulan sharing a term can score above zero, so the pool holds those (found through the term index),
+    /// the `candidates` sharing the most terms, read without their long texts.
     struct Pool {
+        static let candidates = 500
         let documents: [(id: UUID, document: Similarity.Document)]
         let byID: [String: Usulan]
 
-        static func load(kecamatan: String, on db: any Database) async throws -> Pool {
-            let candidates = try await Usulan.publicQuery(on: db).filter(\.$kecamatanCode == kecamatan)
-                .filter(\.$status != UsulanStatus.digabung.rawValue).limit(2000).all()
+        static func load(kecamatan: String, terms: Set<String>, on db: any Database) async throws -> Pool {
+            let ids = try await UsulanTermIndex.sharing(terms, kecamatan: kecamatan, limit: candidates, on: db)
+            let candidates = ids.isEmpty ? [] : try await Usulan.publicQuery(on: db).filter(\.$id ~~ ids)
+                .filter(\.$status != UsulanStatus.digabung.rawValue)
+                .field(\.$id).field(\.$title).field(\.$status).field(\.$supportCount).field(\.$searchTerms)
+                .field(\.$latitude).field(\.$longitude).all()
             var byID: [String: Usulan] = [:]
             let documents = candidates.compactMap { usulan -> (id: UUID, document: Similarity.Document)? in
                 guard let id = usulan.id else { return nil }

@@ -18,7 +18,9 @@ struct VerificationHints: Sendable {
         let kamus = kamusIDs.isEmpty ? [:] : Dictionary(try await KamusItem.query(on: db).filter(\.$id ~~ kamusIDs).all().map { ($0.id!, $0.code) },
                                                         uniquingKeysWith: { a, _ in a })
         var pools: [String: SimilarUsulan.Pool] = [:]
-        for kecamatan in Set(items.map(\.kecamatanCode)) { pools[kecamatan] = try await SimilarUsulan.Pool.load(kecamatan: kecamatan, on: db) }
+        for (kecamatan, group) in Dictionary(grouping: items, by: \.kecamatanCode) {
+            pools[kecamatan] = try await SimilarUsulan.Pool.load(kecamatan: kecamatan, terms: group.reduce(into: Set<String>()) { $0.formUnion($1.storedTerms) }, on: db)
+        }
         var result: [UUID: VerificationHints] = [:]
         for usulan in items {
             guard let id = usulan.id else { continue }

@@ -12,6 +12,7 @@ struct UsulanAPIController {
         routes.get(.apiUsulanList, use: list)
         routes.post(.apiUsulanList, use: submit)
         routes.get(.apiUsulan(":id"), use: read)
+        routes.get(.apiUsulanSimilar, use: similar)
         routes.on(.POST, SiteRoute.apiUsulanSupport(":id").pathComponents) { try await support($0, true) }
         routes.on(.DELETE, SiteRoute.apiUsulanSupport(":id").pathComponents) { try await support($0, false) }
     }
@@ -19,11 +20,9 @@ struct UsulanAPIController {
     func list(_ req: Request) async throws -> Response {
         let filter = UsulanFilter(req)
         let per = min(max(req.query[Int.self, at: "per"] ?? 20, 1), Self.maxPerPage)
-        let query = Usulan.publicQuery(on: req.db)
-        filter.apply(to: query)
-        let page = try await query.paginate(PageRequest(page: filter.page, per: per))
-        let records = try await UsulanRecord.load(page.items, baseURL: req.settings.baseURL, on: req.db)
-        let more = filter.page * per < page.metadata.total
+        let items = try await filter.page(per: per, extra: 1, on: req.db)
+        let records = try await UsulanRecord.load(Array(items.prefix(per)), baseURL: req.settings.baseURL, on: req.db)
+        let more = items.count > per
         let next = more ? SiteRoute.apiUsulanList.path + filter.query(page: filter.page + 1) + "&per=\(per)" : nil
         return try await encode(ListJSON(data: records, next: next), for: req)
     }
@@ -45,10 +44,7 @@ struct UsulanAPIController {
             response.headers.replaceOrAdd(name: .location, value: SiteRoute.apiUsulan(try usulan.requireID().uuidString).path)
             return response
         case let .checked(similar):
-            return try await encode(SimilarJSON(similar: similar.map {
-                SimilarJSON.Item(id: $0.id.uuidString, number: $0.number, title: $0.title, status: $0.status.rawValue,
-                                 supportCount: $0.supportCount, score: ($0.score * 1000).rounded() / 1000)
-            }), for: req)
+            return try await encode(SimilarJSON(similar), for: req)
         case let .invalid(errors):
             throw errors
         }
@@ -60,6 +56,24 @@ struct UsulanAPIController {
         try await SupportUsulan(support: support).run(usulanID: id, in: req.invocation)
         let count = try await Usulan.find(id, on: req.db)?.supportCount ?? 0
         return try await encode(SupportJSON(supported: support, supportCount: count), for: req)
+    }
+
+    /// `GET /api/v1/usulan/serupa?desa=&teks=`: public usulan of the desa's kecamatan like a text being written,
+    /// so a form can suggest supporting one before a duplicate is sent.
+    func similar(_ req: Request) async throws -> Response {
+        guard let desa = RegionCode(req.queryValue("desa") ?? ""), desa.level == .desa else {
+            throw UserFacingError(.badRequest, Phrase("Parameter desa harus kode desa/kelurahan, misalnya 32.14.01.2010.",
+                                                      "The desa parameter must be a village code, e.g. 32.14.01.2010."))
+        }
+        let text = String((req.queryValue("teks") ?? "").prefix(2000))
+        guard !IndonesianText.terms(text).isEmpty else {
+            throw UserFacingError(.badRequest, Phrase("Parameter teks harus berisi kata yang dicari, misalnya judul usulan.",
+                                                      "The teks parameter must hold words to match, such as the proposal's title."))
+        }
+        let similar = try await SimilarUsulan.find(text: text, desa: desa, point: nil, excluding: nil, on: req.db)
+        let response = try await encode(SimilarJSON(similar), for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
+        return response
     }
 
     func find(_ req: Request) async throws -> Usulan {
@@ -104,6 +118,13 @@ struct UsulanAPIController {
             var score: Double
         }
         var similar: [Item]
+
+        init(_ found: [SimilarUsulan]) {
+            similar = found.map {
+                Item(id: $0.id.uuidString, number: $0.number, title: $0.title, status: $0.status.rawValue,
+                     supportCount: $0.supportCount, score: ($0.score * 1000).rounded() / 1000)
+            }
+        }
     }
 
     struct SupportJSON: Encodable {

@@ -22,12 +22,10 @@ struct UsulanController {
 
     func index(_ req: Request) async throws -> Response {
         let filter = UsulanFilter(req)
-        let query = Usulan.publicQuery(on: req.db)
-        filter.apply(to: query)
-        let page = try await query.paginate(PageRequest(page: filter.page, per: UsulanFilter.perPage))
-        let list = try await UsulanListModel.load(page.items, on: req.db)
+        let items = try await filter.page(per: UsulanFilter.perPage, on: req.db)
+        let list = try await UsulanListModel.load(items, on: req.db)
         let choices = try await ScopeChoices.load(req)
-        return UsulanIndexPage(list: list, filter: filter, total: page.metadata.total, choices: choices)
+        return UsulanIndexPage(list: list, filter: filter, total: try await filter.count(on: req.db), choices: choices)
             .render(await req.viewContext()).response()
     }
 
@@ -207,7 +205,11 @@ struct UsulanFilter: Sendable {
     var page: Int
 
     init(_ req: Request) {
-        let value = req.queryValue
+        self.init(value: req.queryValue)
+    }
+
+    /// From any source of query values (a request, or a dictionary in a test).
+    init(value: (String) -> String?) {
         year = value("tahun").flatMap(Int.init)
         kecamatan = value("kecamatan").flatMap { RegionCode($0)?.level == .kecamatan ? $0 : nil }
         desa = value("desa").flatMap { RegionCode($0)?.level == .desa ? $0 : nil }
@@ -224,9 +226,36 @@ struct UsulanFilter: Sendable {
         if let desa { query.filter(\.$desaCode == desa) }
         if let bidang { query.filter(\.$bidang == bidang.rawValue) }
         if let status { query.filter(\.$status == status.rawValue) }
-        for term in Set(IndonesianText.terms(search)) { query.filter(\.$searchTerms ~~ " \(term) ") }
+        for term in Set(IndonesianText.terms(search)).sorted() { query.filter(UsulanTermIndex.having(term)) }
         if sort == "dukungan" { query.sort(\.$supportCount, .descending) }
         query.sort(\.$submittedAt, .descending).sort(\.$id)
+    }
+
+    /// The usulan this filter lists, sorted, before paging.
+    func query(on db: any Database) -> QueryBuilder<Usulan> {
+        let query = Usulan.publicQuery(on: db)
+        apply(to: query)
+        return query
+    }
+
+    /// The ids on this filter's page, read from an index that covers the filter and the order, so skipping to
+    /// page 500 passes over index entries without reading 10 000 rows. `extra` asks for more to see if a next page exists.
+    func pageIDs(per: Int, extra: Int = 0, on db: any Database) -> QueryBuilder<Usulan> {
+        query(on: db).field(\.$id).offset((page - 1) * per).limit(per + extra)
+    }
+
+    /// One page of usulan, in the filter's order: ids first (see `pageIDs`), then those rows by key.
+    func page(per: Int, extra: Int = 0, on db: any Database) async throws -> [Usulan] {
+        let ids = try await pageIDs(per: per, extra: extra, on: db).all().compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let rows = try await Usulan.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// How many usulan the filter lists, over all pages (Fluent drops the sort from a count).
+    func count(on db: any Database) async throws -> Int {
+        try await query(on: db).count()
     }
 
     /// The query string of this filter on another page.

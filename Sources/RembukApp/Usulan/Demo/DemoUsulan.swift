@@ -60,7 +60,7 @@ enum DemoUsulan {
         guard let citizen = try await Account.query(on: ctx.db).filter(\.$email == "warga@rembuk.test").first(),
               let citizenID = citizen.id else { return }
         let kabupaten = ctx.settings.kabupaten.value
-        let desa = try await Region.query(on: ctx.db).filter(\.$id =~ (kabupaten + ".")).filter(\.$depth == 3).sort(\.$id).all()
+        let desa = try await Region.query(on: ctx.db).within(kabupaten).filter(\.$depth == 3).sort(\.$id).all()
         guard !desa.isEmpty else { return }
         let operatorLabel = Principal.Identity(id: "demo-operator-desa", label: "Operator desa (data demo)")
         let kecamatanLabel = Principal.Identity(id: "demo-operator-kecamatan", label: "Operator kecamatan (data demo)")
@@ -103,6 +103,7 @@ enum DemoUsulan {
                 usulan.submittedAt = submitted
                 usulan.status = UsulanStatus.diajukan.rawValue
                 try await usulan.create(on: db)
+                try await UsulanTermIndex.insert([usulan], on: db)
                 try await UsulanTimeline.record(usulan, step: .submit, from: .draft, to: .diajukan, actor: proposer, note: "", on: db, now: submitted)
                 let path: [(UsulanStep, UsulanStatus, Principal.Identity, String, RejectionReason?)] = switch stage {
                 case .diajukan: []

@@ -1,0 +1,57 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+
+/// The search index of usulan: one row per stemmed term of an usulan (`usulan_terms`), written in the same
+/// transaction as the usulan's text. Search looks terms up through the `(term, usulan_id)` key instead of reading
+/// every usulan's `search_terms`; "similar usulan" finds the usulan of a kecamatan sharing terms through
+/// `(kecamatan_code, term)`. The same two statements run on SQLite and PostgreSQL.
+enum UsulanTermIndex {
+    static let table = "usulan_terms"
+    /// Enough multi-row inserts stay under SQLite's bound-parameter limit (3 per row).
+    static let rowsPerInsert = 300
+
+    /// Replaces one usulan's rows with its current terms (after its text or desa changed).
+    static func replace(for usulan: Usulan, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let id = try usulan.requireID()
+        try await sql.delete(from: table).where("usulan_id", .equal, id).run()
+        try await insert([usulan], on: db)
+    }
+
+    /// Adds the rows of usulan that have none yet (new ones, imports, generated data), in few statements.
+    static func insert(_ usulan: [Usulan], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        var rows: [[any SQLExpression]] = []
+        for item in usulan {
+            guard let id = item.id else { continue }
+            for term in item.storedTerms where !term.isEmpty {
+                rows.append([SQLBind(term), SQLBind(id), SQLBind(item.kecamatanCode)])
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            try await sql.insert(into: table).columns("term", "usulan_id", "kecamatan_code")
+                .rows(Array(rows[start..<min(start + rowsPerInsert, rows.count)])).run()
+        }
+    }
+
+    /// A filter keeping usulan that have `term` (an already stemmed term).
+    static func having(_ term: String) -> DatabaseQuery.Filter {
+        .sql(embed: "\(ident: "id") IN (SELECT \(ident: "usulan_id") FROM \(ident: table) WHERE \(ident: "term") = \(bind: term))")
+    }
+
+    /// The usulan of a kecamatan sharing at least one of `terms`, most shared terms first, at most `limit`.
+    static func sharing(_ terms: Set<String>, kecamatan: String, limit: Int, on db: any Database) async throws -> [UUID] {
+        guard !terms.isEmpty else { return [] }
+        struct Row: Decodable { let usulan_id: UUID }
+        return try await sharingQuery(terms, kecamatan: kecamatan, limit: limit, on: db as! any SQLDatabase).all(decoding: Row.self).map(\.usulan_id)
+    }
+
+    static func sharingQuery(_ terms: Set<String>, kecamatan: String, limit: Int, on sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().column("usulan_id").from(table)
+            .where("kecamatan_code", .equal, kecamatan).where("term", .in, terms.sorted())
+            .groupBy("usulan_id").orderBy(SQLOrderBy(expression: SQLFunction("COUNT", args: SQLLiteral.all), direction: SQLDirection.descending))
+            .orderBy("usulan_id").limit(limit)
+    }
+}
