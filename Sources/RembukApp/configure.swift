@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(CompressionPolicyMiddleware())
+    if settings.pageCacheSeconds > 0 { app.publicPageCache = PublicPageCache(lifetime: settings.pageCacheSeconds) }
     app.http.server.configuration.responseCompression = .enabled(initialByteBufferCapacity: 4096)
 
     AppMetrics.bootstrap()

@@ -27,6 +27,8 @@ public struct BenchData {
         public var projects = 0
         public var reports = 0
         public var auditRecords = 0
+        /// The desa forum in session that the scoring scenario fills in.
+        public var scoringForum: UUID?
     }
 
     static let batch = 500
@@ -130,6 +132,9 @@ public struct BenchData {
         summary.supports = ordered.count
 
         try await timed("photos") { try await attachPhotos(app, usulan: ids, owners: accounts, random: &random) }
+        if let admin = try await Account.query(on: app.db).filter(\.$email == "admin@rembuk.test").first()?.requireID() {
+            summary.scoringForum = try await timed("a desa forum in session") { try await makeScoringForum(app, year: year, runner: admin, now: now) }
+        }
         let (projects, reports) = try await timed("projects \(scale.projects) with reports") {
             try await makeProjects(app, desa: desa, creator: accounts[0], year: year - 1, now: now, random: &random)
         }

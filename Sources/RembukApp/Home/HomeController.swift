@@ -6,7 +6,7 @@ import Vapor
 
 struct HomeController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.home, use: home)
+        routes.cached.get(.home, use: home)
         routes.get(.plain) { _ in Response(status: .ok, body: "OK") }
         routes.get(.healthz, use: healthz)
         routes.get(.metrics) { req in

@@ -30,7 +30,7 @@ struct AuditSubject: Sendable, Equatable {
     }
 
     /// The trail of this subject alone.
-    var trail: String { SiteRoute.audit.path + "?jenis=\\(type.urlQueryEscaped)&id=\\(id.urlQueryEscaped)" }
+    var trail: String { SiteRoute.audit.path + "?jenis=\(type.urlQueryEscaped)&id=\(id.urlQueryEscaped)" }
 
     func label(_ ctx: ViewContext) -> String {
         let short = String(id.prefix(8)).uppercased()

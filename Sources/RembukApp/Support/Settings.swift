@@ -33,6 +33,9 @@ public struct Settings: Sendable {
     public var maxUploadSize: Int = 5 * 1024 * 1024
     /// The hour (WIB) the daily digests go out (`REMBUK_DIGEST_HOUR`, default 7).
     public var digestHour: Int = 7
+    /// How long a visitor's page may be served from memory while nothing changed (`REMBUK_PAGE_CACHE_SECONDS`,
+    /// default 30 when serving; 0 turns the cache off, as in tests that write rows directly).
+    public var pageCacheSeconds: Double = 0
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -109,6 +112,7 @@ public struct Settings: Sendable {
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             $0.digestHour = hour
+            $0.pageCacheSeconds = value("REMBUK_PAGE_CACHE_SECONDS").flatMap(Double.init).map { max(0, $0) } ?? 30
         }
     }
 }

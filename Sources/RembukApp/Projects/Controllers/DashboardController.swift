@@ -6,8 +6,8 @@ import Vapor
 /// `/dasbor`: the public dashboard, and each of its charts' numbers as CSV (`/dasbor/unduh/{opd|kecamatan|…}`).
 struct DashboardController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.dashboard, use: page)
-        routes.get(.dashboardCSV(":name"), use: csv)
+        routes.cached.get(.dashboard, use: page)
+        routes.cached.get(.dashboardCSV(":name"), use: csv)
     }
 
     func load(_ req: Request) async throws -> ProjectDashboard {

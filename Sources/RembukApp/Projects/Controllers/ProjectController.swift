@@ -7,10 +7,10 @@ import Vapor
 /// and changing the pagu.
 struct ProjectController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.projects, use: index)
+        routes.cached.get(.projects, use: index)
         routes.get(.projectNew, use: newForm)
         routes.post(.projectNew, use: create)
-        routes.get(.project(":id"), use: show)
+        routes.cached.get(.project(":id"), use: show)
         routes.get(.projectEdit(":id"), use: editForm)
         routes.post(.projectEdit(":id"), use: edit)
         routes.get(.projectReport(":id"), use: reportForm)

@@ -9,10 +9,10 @@ struct UsulanAPIController {
     static let maxPerPage = 100
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.apiUsulanList, use: list)
+        routes.cached.get(.apiUsulanList, use: list)
         routes.post(.apiUsulanList, use: submit)
-        routes.get(.apiUsulan(":id"), use: read)
-        routes.get(.apiUsulanSimilar, use: similar)
+        routes.cached.get(.apiUsulan(":id"), use: read)
+        routes.cached.get(.apiUsulanSimilar, use: similar)
         routes.on(.POST, SiteRoute.apiUsulanSupport(":id").pathComponents) { try await support($0, true) }
         routes.on(.DELETE, SiteRoute.apiUsulanSupport(":id").pathComponents) { try await support($0, false) }
     }

@@ -4,12 +4,12 @@ import Vapor
 
 struct UsulanController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.usulanIndex, use: index)
+        routes.cached.get(.usulanIndex, use: index)
         routes.get(.usulanNew, use: newForm)
         routes.postStreamingForm(.usulanNew, use: create)
         routes.get(.myUsulan, use: mine)
         routes.get(.usulanQueue, use: queue)
-        routes.get(.usulan(":id"), use: show)
+        routes.cached.get(.usulan(":id"), use: show)
         routes.get(.usulanEdit(":id"), use: editForm)
         routes.postStreamingForm(.usulanEdit(":id"), use: update)
         routes.post(.usulanStep(":id"), use: step)

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// The search index of usulan (`UsulanTermIndex`), filled from the terms every usulan already stores.
