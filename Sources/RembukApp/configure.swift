@@ -13,7 +13,8 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
         app.storage[Application.WriteGateKey.self] = WriteGate()
         app.lifecycle.use(SQLiteTuning())
     case let .postgres(url):
-        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url),
+                                    maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop), as: .psql)
     }
     app.migrations.add(allMigrations)
     app.passwords.use(.bcrypt(cost: bcryptCost))
@@ -70,6 +71,7 @@ let allMigrations: [any Migration] = [
     M033_AddTokenScopes(),
     M034_AddQueryIndexes(),
     M035_CreateUsulanTerms(),
+    M036_CreateParticipants(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

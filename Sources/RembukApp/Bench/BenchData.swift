@@ -112,6 +112,7 @@ public struct BenchData {
                 try await app.writes.transaction { db in
                     try await batch.create(on: db)
                     try await UsulanTermIndex.insert(batch, on: db)
+                    try await Participants.record(batch.map { ($0.year, $0.proposerID) }, on: db)
                     try await timeline.create(on: db)
                 }
             }
@@ -126,7 +127,11 @@ public struct BenchData {
                     support.id = random.uuid()
                     return support
                 }
-                try await app.writes.transaction { db in try await rows.create(on: db) }
+                let taking = rows.map { (year, $0.accountID) }
+                try await app.writes.transaction { db in
+                    try await rows.create(on: db)
+                    try await Participants.record(taking, on: db)
+                }
             }
         }
         summary.supports = ordered.count

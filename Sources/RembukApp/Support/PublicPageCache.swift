@@ -9,8 +9,10 @@ import Vapor
 /// every instance that anything changed. Entries also expire after `lifetime`, for text that changes with the clock.
 /// Only GET responses of the routes that opt in (`routes.cached`), with status 200, without a form token and
 /// without a cookie of their own are kept; signed-in people are never served from it and never fill it.
+/// When many visitors ask for the same page at once and it is not stored, one renders it and the others wait for
+/// that page instead of rendering it again each (a popular page just invalidated by a write).
 final class PublicPageCache: @unchecked Sendable {
-    struct Entry {
+    struct Entry: Sendable {
         let generation: Int64
         let stored: Date
         let status: HTTPResponseStatus
@@ -22,6 +24,7 @@ final class PublicPageCache: @unchecked Sendable {
     let lifetime: TimeInterval
     private let lock = NIOLock()
     private var entries: [String: Entry] = [:]
+    private var rendering: [String: EventLoopFuture<Entry?>] = [:]
 
     init(capacity: Int = 512, lifetime: TimeInterval) {
         self.capacity = capacity
@@ -51,6 +54,20 @@ final class PublicPageCache: @unchecked Sendable {
 
     var count: Int { lock.withLock { entries.count } }
 
+    /// The page being rendered for `key` by another request, or nil after making `promise` the one others wait for.
+    func rendering(_ key: String, orPromise promise: EventLoopPromise<Entry?>) -> EventLoopFuture<Entry?>? {
+        lock.withLock {
+            if let running = rendering[key] { return running }
+            rendering[key] = promise.futureResult
+            return nil
+        }
+    }
+
+    func rendered(_ key: String, _ entry: Entry?, promise: EventLoopPromise<Entry?>) {
+        lock.withLock { rendering[key] = nil }
+        promise.succeed(entry)
+    }
+
     /// The audit trail's head sequence: changes with every state change on any instance.
     static func generation(on db: any Database) async throws -> Int64 {
         struct Row: Decodable { let head: Int64? }
@@ -65,17 +82,34 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         }
         let key = request.language.rawValue + " " + request.url.string
         let generation = try await PublicPageCache.generation(on: request.db)
-        if let entry = cache.entry(key, generation: generation, now: Date()) {
-            var headers = entry.headers
-            headers.replaceOrAdd(name: "X-Rembuk-Cache", value: "hit")
-            return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
+        if let entry = cache.entry(key, generation: generation, now: Date()) { return Self.response(entry) }
+        let promise = request.eventLoop.makePromise(of: PublicPageCache.Entry?.self)
+        if let running = cache.rendering(key, orPromise: promise) {
+            promise.succeed(nil)
+            if let entry = try await running.get() { return Self.response(entry) }
+            return try await next.respond(to: request)
         }
-        let response = try await next.respond(to: request)
+        let response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            cache.rendered(key, nil, promise: promise)
+            throw error
+        }
+        var entry: PublicPageCache.Entry?
         if response.status == .ok, !response.headers.contains(name: .setCookie), let body = response.body.buffer,
            body.readableBytesView.firstRange(of: Array(#"name="_csrf""#.utf8)) == nil {
-            cache.store(key, .init(generation: generation, stored: Date(), status: response.status, headers: response.headers, body: body))
+            entry = .init(generation: generation, stored: Date(), status: response.status, headers: response.headers, body: body)
+            cache.store(key, entry!)
         }
+        cache.rendered(key, entry, promise: promise)
         return response
+    }
+
+    static func response(_ entry: PublicPageCache.Entry) -> Response {
+        var headers = entry.headers
+        headers.replaceOrAdd(name: "X-Rembuk-Cache", value: "hit")
+        return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
     }
 }
 

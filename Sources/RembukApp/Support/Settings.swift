@@ -36,6 +36,9 @@ public struct Settings: Sendable {
     /// How long a visitor's page may be served from memory while nothing changed (`REMBUK_PAGE_CACHE_SECONDS`,
     /// default 30 when serving; 0 turns the cache off, as in tests that write rows directly).
     public var pageCacheSeconds: Double = 0
+    /// PostgreSQL connections each event loop (one per core) may open (`REMBUK_DB_CONNECTIONS_PER_CORE`, default 4):
+    /// a request waiting on a row lock then does not hold up the reads behind it. See docs/DEPLOYMENT.md for sizing.
+    public var databaseConnectionsPerLoop: Int = 4
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -113,6 +116,7 @@ public struct Settings: Sendable {
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             $0.digestHour = hour
             $0.pageCacheSeconds = value("REMBUK_PAGE_CACHE_SECONDS").flatMap(Double.init).map { max(0, $0) } ?? 30
+            $0.databaseConnectionsPerLoop = value("REMBUK_DB_CONNECTIONS_PER_CORE").flatMap(Int.init).map { min(max(1, $0), 64) } ?? 4
         }
     }
 }

@@ -42,6 +42,9 @@ import Vapor
                 Case(name: "similar usulan", query: UsulanTermIndex.sharingQuery(["jalan", "rusak"], kecamatan: kecamatan, limit: 500,
                                                                                on: db as! any SQLDatabase).select,
                      sqliteIndex: "usulan_terms_by_kecamatan", sortsMatches: true),
+                Case(name: "similar usulan, ranked in the index",
+                     query: UsulanTermIndex.closestQuery(["jalan", "rusak"], kecamatan: kecamatan, limit: 50, on: db as! any SQLDatabase).select,
+                     sqliteIndex: "COVERING INDEX usulan_terms_by_kecamatan", sortsMatches: true),
                 Case(name: "timeline", query: Self.sql(UsulanEvent.query(on: db).filter(\.$usulan.$id == id).sort(\.$at)), sqliteIndex: "usulan_events_by_usulan"),
                 Case(name: "comments", query: Self.sql(Comment.query(on: db).filter(\.$subjectType == "usulan").filter(\.$subjectID == id.uuidString)
                     .sort(\.$createdAt)), sqliteIndex: "comments_by_subject"),

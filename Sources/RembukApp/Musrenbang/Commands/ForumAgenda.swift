@@ -56,7 +56,8 @@ struct ForumAgenda {
 
     func usulan(_ id: String) -> Usulan? { byID[id] }
 
-    static func load(_ forum: Forum, on db: any Database) async throws -> ForumAgenda {
+    /// `only`: just these usulan of a live agenda (a scorer's sheet names a few of a long list), where present on it.
+    static func load(_ forum: Forum, only: [UUID]? = nil, on db: any Database) async throws -> ForumAgenda {
         let forumID = try forum.requireID()
         guard let cycle = try await PlanningCycle.find(forum.$cycle.id, on: db) else { throw Abort(.internalServerError) }
         let results = try await ForumResult.query(on: db).filter(\.$forum.$id == forumID).sort(\.$position).all()
@@ -73,6 +74,7 @@ struct ForumAgenda {
             case .agencyDecisions: query = query.filter(\.$targetAgency == forum.agency)
             case .finalList, .attendanceOnly: break
             }
+            if let only { query = query.filter(\.$id ~~ only) }
             usulan = try await query.sort(\.$submittedAt).all()
         } else {
             usulan = []

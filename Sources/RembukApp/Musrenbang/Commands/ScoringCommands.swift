@@ -27,7 +27,7 @@ struct SaveScores {
         if !(2...80).contains(scorer.count) {
             errors.add("scorer", Phrase("Tulis nama atau peran penilai, mis. “Penilai 1 – Ketua BPD”.", "Enter the scorer's name or role."))
         }
-        let agenda = try await ForumAgenda.load(forum, on: ctx.db)
+        let agenda = try await ForumAgenda.load(forum, only: (input.s ?? [:]).keys.compactMap(UUID.init(uuidString:)), on: ctx.db)
         var sheets: [(usulan: Usulan, scores: [String: Int], total: Int)] = []
         for (id, raw) in input.s ?? [:] {
             let filled = raw.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }

@@ -79,7 +79,7 @@ struct ProjectDashboard {
                         .reduce(0) { $0 + $1.count }))
         }
         let perKecamatan = Dictionary(grouping: usulan, by: \.kecamatan_code).mapValues { $0.reduce(0) { $0 + $1.count } }
-        let citizens = try await participants(year: year, on: sql)
+        let citizens = try await Participants.count(year: year, on: db)
 
         let forums = try await Forum.query(on: db).filter(\.$status == ForumStatus.selesai.rawValue).field(\.$id).field(\.$cycle.$id).with(\.$cycle).all()
             .filter { year == nil || $0.cycle.year == year }
@@ -100,20 +100,5 @@ struct ProjectDashboard {
             kecamatan: regions.map { KecamatanParticipation(code: $0.id ?? "", name: $0.name, usulan: perKecamatan[$0.id ?? ""] ?? 0, population: $0.population) },
             attendees: attendees.count + paper.map { $0.women + $0.men }.reduce(0, +),
             women: attendees.filter { $0.gender == Attendee.Gender.perempuan.rawValue }.count + paper.map(\.women).reduce(0, +))
-    }
-
-    /// Distinct citizens who proposed or supported a public usulan (of `year`), counted by the database.
-    static func participants(year: Int?, on sql: any SQLDatabase) async throws -> Int {
-        struct Row: Decodable { let count: Int }
-        var visible: SQLQueryString = "u.status <> \(bind: UsulanStatus.draft.rawValue) AND u.hidden_at IS NULL"
-        if let year { visible = visible + " AND u.year = \(bind: year)" }
-        let query: SQLQueryString = """
-            SELECT COUNT(*) AS count FROM (
-              SELECT u.proposer_id AS account FROM usulan u WHERE \(visible)
-              UNION
-              SELECT s.account_id AS account FROM usulan_supports s JOIN usulan u ON u.id = s.usulan_id WHERE \(visible)
-            ) people
-            """
-        return try await sql.raw(query).first(decoding: Row.self)?.count ?? 0
     }
 }

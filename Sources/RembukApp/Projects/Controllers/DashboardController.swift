@@ -16,7 +16,7 @@ struct DashboardController {
 
     func page(_ req: Request) async throws -> Response {
         let data = try await load(req)
-        let years = Set(try await Project.query(on: req.db).field(\.$year).all().map(\.year)
+        let years = Set(try await Project.query(on: req.db).unique().all(\.$year)
                         + (try await PlanningCycle.query(on: req.db).all()).map(\.year)).sorted(by: >)
         return DashboardPage(data: data, years: years).render(await req.viewContext()).response()
     }

@@ -138,6 +138,7 @@ public struct ImportSIPD {
                                                 note: item.note, on: db, now: now)
             }
             try await UsulanTermIndex.insert(batch.map(\.usulan), on: db)
+            try await Participants.record(batch.map { ($0.usulan.year, $0.usulan.proposerID) }, on: db)
             try await AuditLog.append(AuditDraft(actor: identity, action: "usulan.imported", subjectType: "import", subjectID: "sipd",
                                                  regionCode: kabupaten, summary: summary), on: db, now: now)
         }

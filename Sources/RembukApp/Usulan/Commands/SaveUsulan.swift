@@ -99,6 +99,7 @@ struct SaveUsulan {
             if target == .diajukan { usulan.submittedAt = now }
             if isNew { try await usulan.create(on: db) } else { try await usulan.update(on: db) }
             try await UsulanTermIndex.replace(for: usulan, on: db)
+            if target == .diajukan { try await Participants.record(year: usulan.year, account: usulan.proposerID, on: db) }
             let id = try usulan.requireID()
             if from != target {
                 try await UsulanTimeline.record(usulan, step: from == .revisi ? .resubmit : .submit, from: from, to: target,

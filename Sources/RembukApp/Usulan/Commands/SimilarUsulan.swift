@@ -18,12 +18,17 @@ struct SimilarUsulan: Sendable {
     }
 
     /// For any text about a place in a desa (the form while it is being written, or `GET /api/v1/usulan/serupa`).
+    /// The term index ranks the kecamatan's usulan by shared words (`UsulanTermIndex.closest`); the best `shortlist`
+    /// are read and scored in RembukCore, where a pin close by adds to the words. Without a pin the order is the
+    /// index's own; with one, an usulan outside the shortlist could only win by place, with almost no words shared.
     static func find(text: String, desa: RegionCode, point: GeoPoint?, excluding: UUID?, on db: any Database, limit: Int = 5) async throws -> [SimilarUsulan] {
         let kecamatan = desa.ancestor(at: .kecamatan)?.value ?? desa.value
         let query = Similarity.Document(id: "baru", text: text, point: point)
-        let pool = try await Pool.load(kecamatan: kecamatan, terms: query.terms, on: db)
-        return pool.match(query, excluding: excluding, limit: limit, minimum: 0.2)
+        let ids = try await UsulanTermIndex.closest(query.terms, kecamatan: kecamatan, limit: shortlist, on: db).map(\.id)
+        return try await Pool.load(ids: ids, on: db).match(query, excluding: excluding, limit: limit, minimum: 0.2)
     }
+
+    static let shortlist = 50
 
     /// The usulan of one kecamatan an usulan may duplicate, turned into documents once and matched many times.
     /// Only usulan sharing a term can score above zero, so the pool holds those (found through the term index),
@@ -34,7 +39,10 @@ struct SimilarUsulan: Sendable {
         let byID: [String: Usulan]
 
         static func load(kecamatan: String, terms: Set<String>, on db: any Database) async throws -> Pool {
-            let ids = try await UsulanTermIndex.sharing(terms, kecamatan: kecamatan, limit: candidates, on: db)
+            try await load(ids: try await UsulanTermIndex.sharing(terms, kecamatan: kecamatan, limit: candidates, on: db), on: db)
+        }
+
+        static func load(ids: [UUID], on db: any Database) async throws -> Pool {
             let candidates = ids.isEmpty ? [] : try await Usulan.publicQuery(on: db).filter(\.$id ~~ ids)
                 .filter(\.$status != UsulanStatus.digabung.rawValue)
                 .field(\.$id).field(\.$title).field(\.$status).field(\.$supportCount).field(\.$searchTerms)

@@ -4,7 +4,8 @@ import RembukCore
 import SQLKit
 
 /// A citizen gives (or withdraws) their one dukungan for an usulan. The pair (usulan, account) is unique in
-/// the database, and the count is recomputed from the rows in the same transaction, so it is always exact.
+/// the database, and the stored count moves by one in the same transaction, under the usulan's row lock
+/// (PostgreSQL) or the one writer (SQLite), so it is always exact without counting the rows again.
 struct SupportUsulan {
     let support: Bool
 
@@ -31,11 +32,13 @@ struct SupportUsulan {
                 try await SupportCounts.lock([usulanID], on: db)
                 let existing = try await UsulanSupport.query(on: db).filter(\.$usulan.$id == usulanID).filter(\.$accountID == accountID).first()
                 switch (support, existing) {
-                case (true, nil): try await UsulanSupport(usulanID: usulanID, accountID: accountID).create(on: db)
+                case (true, nil):
+                    try await UsulanSupport(usulanID: usulanID, accountID: accountID).create(on: db)
+                    try await Participants.record(year: usulan.year, account: accountID, on: db)
                 case let (false, row?): try await row.delete(on: db)
                 default: return
                 }
-                try await SupportCounts.refresh([usulanID], on: db)
+                try await SupportCounts.move(usulanID, by: support ? 1 : -1, on: db)
                 try await AuditLog.append(AuditDraft(actor: identity, action: support ? "usulan.supported" : "usulan.support_withdrawn",
                                                      subjectType: "usulan", subjectID: usulanID.uuidString,
                                                      regionCode: usulan.desaCode), on: db, now: now)
@@ -54,6 +57,14 @@ enum SupportCounts {
         for id in ids.sorted(by: { $0.uuidString < $1.uuidString }) {   // a fixed order: no deadlock between two merges
             try await db.lockRow(Usulan.schema, id: id)
         }
+    }
+
+    /// One support more or less; the caller holds the lock (`lock`) and has just added or removed the row.
+    static func move(_ id: UUID, by change: Int, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.update(Usulan.schema)
+            .set("support_count", to: SQLBinaryExpression(SQLColumn("support_count"), .add, SQLBind(change)))
+            .where("id", .equal, id).run()
     }
 
     /// Sets each usulan's count to the number of its support rows.

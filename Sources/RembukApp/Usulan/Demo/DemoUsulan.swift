@@ -104,6 +104,7 @@ enum DemoUsulan {
                 usulan.status = UsulanStatus.diajukan.rawValue
                 try await usulan.create(on: db)
                 try await UsulanTermIndex.insert([usulan], on: db)
+                try await Participants.record(year: usulan.year, account: usulan.proposerID, on: db)
                 try await UsulanTimeline.record(usulan, step: .submit, from: .draft, to: .diajukan, actor: proposer, note: "", on: db, now: submitted)
                 let path: [(UsulanStep, UsulanStatus, Principal.Identity, String, RejectionReason?)] = switch stage {
                 case .diajukan: []

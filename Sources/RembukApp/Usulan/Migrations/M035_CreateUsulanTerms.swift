@@ -9,10 +9,11 @@ struct M035_CreateUsulanTerms: AsyncMigration {
             .field("term", .string, .required)
             .field("usulan_id", .uuid, .required, .references(Usulan.schema, .id, onDelete: .cascade))
             .field("kecamatan_code", .string, .required)
+            .field("size", .int, .required)
             .unique(on: "term", "usulan_id")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.raw("CREATE INDEX IF NOT EXISTS usulan_terms_by_kecamatan ON usulan_terms (kecamatan_code, term, usulan_id)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS usulan_terms_by_kecamatan ON usulan_terms (kecamatan_code, term, usulan_id, size)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS usulan_terms_by_usulan ON usulan_terms (usulan_id)").run()
         var last: UUID?
         while true {

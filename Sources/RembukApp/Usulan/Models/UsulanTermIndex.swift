@@ -3,14 +3,15 @@ import FluentSQL
 import Foundation
 import SQLKit
 
-/// The search index of usulan: one row per stemmed term of an usulan (`usulan_terms`), written in the same
-/// transaction as the usulan's text. Search looks terms up through the `(term, usulan_id)` key instead of reading
-/// every usulan's `search_terms`; "similar usulan" finds the usulan of a kecamatan sharing terms through
-/// `(kecamatan_code, term)`. The same two statements run on SQLite and PostgreSQL.
+/// The search index of usulan: one row per stemmed term of an usulan (`usulan_terms`), with the usulan's kecamatan and
+/// its number of terms (`size`), written in the same transaction as the usulan's text. Search looks terms up through
+/// the `(term, usulan_id)` key instead of reading every usulan's `search_terms`; "similar usulan" ranks the usulan of a
+/// kecamatan sharing terms by their Jaccard index, computed from the index alone (`(kecamatan_code, term, usulan_id,
+/// size)` covers it). The same statements run on SQLite and PostgreSQL.
 enum UsulanTermIndex {
     static let table = "usulan_terms"
-    /// Enough multi-row inserts stay under SQLite's bound-parameter limit (3 per row).
-    static let rowsPerInsert = 300
+    /// Rows per multi-row insert: 16 000 bound values, under the limit of SQLite (32 766) and PostgreSQL (65 535).
+    static let rowsPerInsert = 4000
 
     /// Replaces one usulan's rows with its current terms (after its text or desa changed).
     static func replace(for usulan: Usulan, on db: any Database) async throws {
@@ -26,12 +27,13 @@ enum UsulanTermIndex {
         var rows: [[any SQLExpression]] = []
         for item in usulan {
             guard let id = item.id else { continue }
-            for term in item.storedTerms where !term.isEmpty {
-                rows.append([SQLBind(term), SQLBind(id), SQLBind(item.kecamatanCode)])
+            let terms = item.storedTerms.filter { !$0.isEmpty }
+            for term in terms {
+                rows.append([SQLBind(term), SQLBind(id), SQLBind(item.kecamatanCode), SQLBind(terms.count)])
             }
         }
         for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
-            try await sql.insert(into: table).columns("term", "usulan_id", "kecamatan_code")
+            try await sql.insert(into: table).columns("term", "usulan_id", "kecamatan_code", "size")
                 .rows(Array(rows[start..<min(start + rowsPerInsert, rows.count)])).run()
         }
     }
@@ -46,6 +48,23 @@ enum UsulanTermIndex {
         guard !terms.isEmpty else { return [] }
         struct Row: Decodable { let usulan_id: UUID }
         return try await sharingQuery(terms, kecamatan: kecamatan, limit: limit, on: db as! any SQLDatabase).all(decoding: Row.self).map(\.usulan_id)
+    }
+
+    /// The usulan of a kecamatan most alike `terms` by their Jaccard index (shared terms over all terms of both),
+    /// best first, with that index; only usulan sharing a term can score above zero.
+    static func closest(_ terms: Set<String>, kecamatan: String, limit: Int, on db: any Database) async throws -> [(id: UUID, jaccard: Double)] {
+        guard !terms.isEmpty else { return [] }
+        struct Row: Decodable { let usulan_id: UUID, jaccard: Double }
+        return try await closestQuery(terms, kecamatan: kecamatan, limit: limit, on: db as! any SQLDatabase).all(decoding: Row.self)
+            .map { ($0.usulan_id, $0.jaccard) }
+    }
+
+    static func closestQuery(_ terms: Set<String>, kecamatan: String, limit: Int, on sql: any SQLDatabase) -> SQLSelectBuilder {
+        let jaccard: SQLQueryString = "CAST(COUNT(*) AS DOUBLE PRECISION) / (\(unsafeRaw: String(terms.count)) + MAX(size) - COUNT(*))"
+        return sql.select().column("usulan_id").column(jaccard, as: "jaccard").from(table)
+            .where("kecamatan_code", .equal, kecamatan).where("term", .in, terms.sorted())
+            .groupBy("usulan_id").orderBy(SQLOrderBy(expression: jaccard, direction: SQLDirection.descending))
+            .orderBy("usulan_id").limit(limit)
     }
 
     static func sharingQuery(_ terms: Set<String>, kecamatan: String, limit: Int, on sql: any SQLDatabase) -> SQLSelectBuilder {
