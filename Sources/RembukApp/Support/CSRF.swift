@@ -29,8 +29,7 @@ enum CSRF {
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        MaskedToken.same(Array(a.utf8), Array(b.utf8))
     }
 
     static let notAForm = UserFacingError(.unsupportedMediaType, Phrase(
