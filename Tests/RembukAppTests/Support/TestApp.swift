@@ -82,6 +82,8 @@ enum TestTemplate {
             try await build(Settings(database: .sqlite(path: template), secret: testSecret))
             // Closing the last connection folded the write-ahead log into the file; copy whatever is left too.
             sqliteTemplate = template
+            // One template per test process, gone with it (they used to pile up in /tmp).
+            atexit { if let template = TestTemplate.sqliteTemplate { TestTemplate.removeSQLite(template) } }
         }
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: sqliteTemplate! + suffix) {
             try FileManager.default.copyItem(atPath: sqliteTemplate! + suffix, toPath: path + suffix)
