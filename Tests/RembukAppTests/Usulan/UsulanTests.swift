@@ -163,6 +163,7 @@ import VaporTesting
             try await proposer.signIn("warga@rembuk.test")
             let (_, created) = try await submit(&proposer)
             let usulanID = try #require(created?.id)
+            let usulan = try #require(try await Usulan.find(usulanID, on: app.db))
             var people: [Invocation] = []
             for n in 0..<12 {
                 let account = Account(name: "Pendukung \(n)", email: "dukung\(n)@contoh.id", phone: nil, passwordHash: "x")
@@ -172,7 +173,7 @@ import VaporTesting
             // when: everyone presses "dukung" three times at once
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for person in people {
-                    for _ in 0..<3 { group.addTask { try await SupportUsulan(support: true).run(usulanID: usulanID, in: person) } }
+                    for _ in 0..<3 { group.addTask { try await SupportUsulan(support: true).run(usulan, in: person) } }
                 }
                 try await group.waitForAll()
             }
@@ -181,7 +182,7 @@ import VaporTesting
             #expect(try await Usulan.find(usulanID, on: app.db)?.supportCount == 12)
             // and the proposer cannot support their own
             await #expect(throws: UserFacingError.self) {
-                try await SupportUsulan(support: true).run(usulanID: usulanID, in: Invocation(app: app, principal: Principal(
+                try await SupportUsulan(support: true).run(usulan, in: Invocation(app: app, principal: Principal(
                     sessionToken: "p", account: try await Account.find(created?.proposerID, on: app.db), grants: [])))
             }
         }
@@ -199,7 +200,9 @@ import VaporTesting
                 let account = Account(name: "Warga \(n)", email: "w\(n)@contoh.id", phone: nil, passwordHash: "x")
                 try await account.create(on: app.db)
                 let person = Invocation(app: app, principal: Principal(sessionToken: "t", account: account, grants: []))
-                for target in targets { try await SupportUsulan(support: true).run(usulanID: target, in: person) }
+                for target in targets {
+                    try await SupportUsulan(support: true).run(try #require(try await Usulan.find(target, on: app.db)), in: person)
+                }
             }
             var op = TestBrowser(app)
             try await op.signIn("operator.desa@rembuk.test")

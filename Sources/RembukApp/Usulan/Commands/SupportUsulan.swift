@@ -9,12 +9,11 @@ import SQLKit
 struct SupportUsulan {
     let support: Bool
 
-    func run(usulanID: UUID, in ctx: Invocation) async throws {
+    /// `usulan` as the controller has just read it (read once: this is the busiest write).
+    func run(_ usulan: Usulan, in ctx: Invocation) async throws {
         guard let accountID = ctx.principal.accountID else { throw UserFacingError.signInRequired }
         try ctx.requireScope(.usulanWrite)
-        guard let usulan = try await Usulan.find(usulanID, on: ctx.db), usulan.workflowStatus != .draft, !usulan.isHidden else {
-            throw UserFacingError.notFound
-        }
+        guard let usulanID = usulan.id, usulan.workflowStatus != .draft, !usulan.isHidden else { throw UserFacingError.notFound }
         if support {
             guard usulan.proposerID != accountID else {
                 throw UserFacingError(.conflict, Phrase("Pengusul tidak perlu mendukung usulannya sendiri.", "Proposers do not support their own proposal."))

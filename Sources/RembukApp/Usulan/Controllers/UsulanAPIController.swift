@@ -53,7 +53,7 @@ struct UsulanAPIController {
     func support(_ req: Request, _ support: Bool) async throws -> Response {
         let usulan = try await find(req)
         let id = try usulan.requireID()
-        try await SupportUsulan(support: support).run(usulanID: id, in: req.invocation)
+        try await SupportUsulan(support: support).run(usulan, in: req.invocation)
         let count = try await Usulan.find(id, on: req.db)?.supportCount ?? 0
         return try await encode(SupportJSON(supported: support, supportCount: count), for: req)
     }

@@ -116,7 +116,7 @@ struct UsulanController {
     func support(_ req: Request, _ support: Bool) async throws -> Response {
         let usulan = try await find(req)
         let id = try usulan.requireID()
-        try await SupportUsulan(support: support).run(usulanID: id, in: req.invocation)
+        try await SupportUsulan(support: support).run(usulan, in: req.invocation)
         return req.redirect(to: SiteRoute.usulan(id.uuidString).path)
     }
 
