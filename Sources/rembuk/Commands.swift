@@ -141,14 +141,19 @@ struct BenchDataCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "scale", help: "tiny, S (one kabupaten-year), M (one province) or L (national)") var scale: String?
         @Option(name: "seed", help: "the same seed makes the same data (default 1)") var seed: Int?
+        @Option(name: "audit-records", help: "this many audit records instead of the scale's own") var auditRecords: Int?
     }
 
     var help = "Membuat data uji kinerja (S, M, L) di basis data ini, setelah data demo"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let scale = BenchScale.named(signature.scale ?? "S") else {
+        guard var scale = BenchScale.named(signature.scale ?? "S") else {
             context.console.error("--scale is tiny, S, M or L")
             throw ExitCode(2)
+        }
+        if let records = signature.auditRecords {
+            guard records >= 0 else { context.console.error("--audit-records is a count"); throw ExitCode(2) }
+            scale = scale.with(auditRecords: records)
         }
         let started = Date()
         _ = try await LoadDemoData().run(in: .system(context.application))   // regions, agencies, the demo accounts

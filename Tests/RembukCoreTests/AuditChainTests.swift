@@ -69,4 +69,32 @@ import Testing
         #expect(a.hash != b.hash)
         #expect(a.hash.count == 64)
     }
+
+    @Test func theHashIsTheSHA256OfTheCanonicalText() {
+        // given: fields with multi-byte letters, a right-to-left mark and newlines
+        var entry = chain(1)[0].0
+        entry.summary = "Usulan “Jalan Desa” — ditolak\n\u{200F}ok"
+        entry.actorLabel = "Ñoño Şahin"
+        // when
+        let hash = entry.hash
+        // then: the published definition, computed the slow way
+        #expect(hash == KeyedDigest.sha256Hex(Array(entry.canonicalText.utf8)))
+        #expect(hash.count == 64 && hash.allSatisfy { "0123456789abcdef".contains($0) })
+    }
+
+    @Test func aPageIsCheckedLikeOneRecordAtATime() throws {
+        // given: more records than one hashing chunk, one of them changed
+        var records = chain(1_300)
+        records[1_100].0.reason = "diubah"
+        var one = AuditChainVerifier()
+        var page = AuditChainVerifier()
+        // when
+        let single = Result { () throws(AuditChainVerifier.Break) in for (entry, hash) in records { try one.feed(entry, storedHash: hash) } }
+        let paged = Result { () throws(AuditChainVerifier.Break) in try page.feed(records.map(\.0), storedHashes: records.map(\.1)) }
+        // then
+        #expect(throws: AuditChainVerifier.Break(sequence: 1_101, kind: .contentChanged)) { try single.get() }
+        #expect(throws: AuditChainVerifier.Break(sequence: 1_101, kind: .contentChanged)) { try paged.get() }
+        #expect(one.count == 1_100 && page.count == 1_100 && one.headHash == page.headHash)
+        #expect(AuditEntry.hashes(of: records.prefix(1_100).map(\.0)) == records.prefix(1_100).map(\.1))
+    }
 }

@@ -331,9 +331,11 @@ public struct BenchData {
         var sequence = head?.id ?? 0
         var previous = head?.hash ?? AuditEntry.genesisHash
         var millis = max(head?.occurredAtMillis ?? 0, now.millis - Int64(scale.auditRecords) * 1_000)
-        for start in stride(from: 0, to: scale.auditRecords, by: Self.batch * 2) {
-            var rows: [AuditRecord] = []
-            for index in start..<min(start + Self.batch * 2, scale.auditRecords) {
+        var buffer: [UInt8] = []
+        for start in stride(from: 0, to: scale.auditRecords, by: Self.batch * 8) {
+            var entries: [AuditEntry] = []
+            var hashes: [String] = []
+            for index in start..<min(start + Self.batch * 8, scale.auditRecords) {
                 sequence += 1
                 millis += 1 + Int64(random.next() % 1_000)
                 let citizen = accounts[Int(random.next() % UInt64(accounts.count))]
@@ -343,11 +345,12 @@ public struct BenchData {
                                        actorLabel: Principal.citizenLabel(citizen), action: submit ? "usulan.submit" : "usulan.supported",
                                        subjectType: "usulan", subjectID: subject.uuidString, regionCode: "",
                                        summary: submit ? "usulan diajukan" : "", reason: "", previousHash: previous)
-                previous = entry.hash
-                rows.append(AuditRecord(entry: entry))
+                previous = entry.hash(reusing: &buffer)
+                entries.append(entry)
+                hashes.append(previous)
             }
-            let batch = rows
-            try await app.writes.transaction { db in try await batch.create(on: db) }
+            let (batch, links) = (entries, hashes)
+            try await app.writes.transaction { db in try await AuditLog.store(batch, hashes: links, on: db) }
         }
         return scale.auditRecords
     }

@@ -26,6 +26,13 @@ public struct BenchScale: Sendable, Equatable {
     public static let m = BenchScale(name: "M", regions: .province, usulan: 300_000, supports: 1_500_000, accounts: 100_000, projects: 15_000, auditRecords: 400_000)
     public static let l = BenchScale(name: "L", regions: .nation, usulan: 1_000_000, supports: 5_000_000, accounts: 500_000, projects: 50_000, auditRecords: 1_000_000)
 
+    /// The same scale with a longer or shorter audit trail (to time `rembuk audit verify` on a million records
+    /// without generating the national scale).
+    public func with(auditRecords: Int) -> BenchScale {
+        BenchScale(name: name, regions: regions, usulan: usulan, supports: supports, accounts: accounts, projects: projects,
+                   auditRecords: auditRecords)
+    }
+
     public static func named(_ text: String) -> BenchScale? {
         [tiny, s, m, l].first { $0.name.lowercased() == text.lowercased() }
     }

@@ -60,7 +60,7 @@ public enum FileName {
 /// Content addresses: the lowercase hex SHA-256 of a file's bytes.
 public enum ContentAddress {
     public static func sha256<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(bytes)))
     }
 
     public static func isValid(_ text: String) -> Bool {

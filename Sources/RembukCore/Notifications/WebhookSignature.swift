@@ -22,22 +22,20 @@ public enum WebhookSignature {
         }
         guard let timestamp, let signature, abs(now - timestamp) <= tolerance else { return false }
         let expected = mac(body: body, timestamp: timestamp, secret: secret)
-        // Constant-time comparison.
-        guard expected.utf8.count == signature.utf8.count else { return false }
-        return zip(expected.utf8, signature.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        return MaskedToken.same(Array(expected.utf8), Array(signature.utf8))
     }
 
     static func mac(body: [UInt8], timestamp: Int64, secret: String) -> String {
         let key = SymmetricKey(data: Array(secret.utf8))
         let message = Array("\(timestamp).".utf8) + body
-        return HMAC<SHA256>.authenticationCode(for: message, using: key).map { byteHex($0) }.joined()
+        return Hex.lowercase(HMAC<SHA256>.authenticationCode(for: message, using: key))
     }
 }
 
 /// Keyed digests for looking up personal identifiers (a NIK) without storing them.
 public enum KeyedDigest {
     public static func hex(_ text: String, key: String) -> String {
-        bytes(text, key: key).map { byteHex($0) }.joined()
+        Hex.lowercase(bytes(text, key: key))
     }
 
     /// The 32 bytes of HMAC-SHA256.
@@ -46,6 +44,6 @@ public enum KeyedDigest {
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byteHex($0) }.joined()
+        Hex.lowercase(SHA256.hash(data: bytes))
     }
 }
