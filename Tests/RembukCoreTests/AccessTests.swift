@@ -128,5 +128,8 @@ import Testing
         #expect(AccountRules.cleanName("  Siti \u{202E}Aminah\n ") == "Siti Aminah")
         #expect(CleanText.paragraphs("\n Baris  satu\u{200B}\n\nbaris\u{0007} dua \n") == "Baris satu\n\nbaris dua")
         #expect(CleanText.line("a\tb\r\nc") == "a b c")
+        #expect(CleanText.line("Kampung Babakan RT 03") == "Kampung Babakan RT 03")
+        #expect(CleanText.line(" Kampung  Babakan ") == "Kampung Babakan")
+        #expect(CleanText.line("Kampung\u{202E} Babakan") == "Kampung Babakan")
     }
 }

@@ -6,7 +6,8 @@ public enum CleanText {
 
     /// One line: every run of white space (line breaks included) becomes one space.
     public static func line(_ raw: String) -> String {
-        strip(raw, keepingNewlines: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if isTidyASCII(raw) { return raw }
+        return strip(raw, keepingNewlines: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Several lines: line breaks kept, spaces within each line folded, blank ends trimmed.
@@ -14,6 +15,16 @@ public enum CleanText {
         strip(raw, keepingNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
             .joined(separator: "\n").trimmingSpaces().trimmingNewlines()
+    }
+
+    /// Printable ASCII with single spaces between words only: already clean (most cells of an imported file).
+    static func isTidyASCII(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     static func strip(_ raw: String, keepingNewlines: Bool) -> String {
