@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 
 /// One record of the public audit trail: who did what to which subject, where, when and why.
 /// Each record's hash covers its content and the previous record's hash, so rewriting any record
@@ -70,21 +69,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
     /// The hashes of many entries, computed on every core (each depends only on its own entry).
     public static func hashes(of entries: [AuditEntry]) -> [String] {
-        let chunk = 512
-        let chunks = (entries.count + chunk - 1) / chunk
-        var result = [String](repeating: "", count: entries.count)
-        result.withUnsafeMutableBufferPointer { out in
-            // Each iteration writes its own slots only.
-            nonisolated(unsafe) let slots = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(1024)
-                for position in index * chunk..<min(entries.count, (index + 1) * chunk) {
-                    slots[position] = entries[position].hash(reusing: &buffer)
-                }
-            }
-        }
-        return result
+        entries.concurrentMap { $0.hash }
     }
 }
 
