@@ -57,10 +57,12 @@ public struct BenchData {
                     let account = Account(id: random.uuid(), name: random.pick(BenchText.firstNames) + " " + random.pick(BenchText.lastNames),
                                           email: nil, phone: "+62857\(phoneBase + index)", passwordHash: hash)
                     account.notifyEmail = false
+                    account.createdAt = now
+                    account.updatedAt = now
                     return account
                 }
                 accounts += rows.compactMap(\.id)
-                try await app.writes.transaction { db in try await rows.create(on: db) }
+                try await app.writes.transaction { db in try await BulkInsert.insert(rows, on: db) }
             }
         }
         summary.accounts = accounts.count
@@ -110,10 +112,10 @@ public struct BenchData {
                 ids += rows.compactMap(\.id)
                 let (batch, timeline) = (rows, events)
                 try await app.writes.transaction { db in
-                    try await batch.create(on: db)
+                    try await BulkInsert.insert(batch, on: db)
                     try await UsulanTermIndex.insert(batch, on: db)
                     try await Participants.record(batch.map { ($0.year, $0.proposerID) }, on: db)
-                    try await timeline.create(on: db)
+                    try await BulkInsert.insert(timeline, on: db)
                 }
             }
         }
@@ -125,11 +127,12 @@ public struct BenchData {
                 let rows: [UsulanSupport] = ordered[start..<min(start + Self.batch * 4, ordered.count)].map { pair in
                     let support = UsulanSupport(usulanID: ids[Int(pair >> 32)], accountID: accounts[Int(pair & 0xFFFF_FFFF)])
                     support.id = random.uuid()
+                    support.createdAt = now
                     return support
                 }
                 let taking = rows.map { (year, $0.accountID) }
                 try await app.writes.transaction { db in
-                    try await rows.create(on: db)
+                    try await BulkInsert.insert(rows, on: db)
                     try await Participants.record(taking, on: db)
                 }
             }
@@ -191,6 +194,8 @@ public struct BenchData {
         let (status, steps) = support > 0 && random.unit() < 0.3 ? Self.statuses[0] : random.pick(Self.statuses)
         let usulan = Usulan()
         usulan.id = random.uuid()
+        usulan.createdAt = now
+        usulan.updatedAt = now
         usulan.year = year
         usulan.title = "\(random.pick(BenchText.works)) \(object) \(random.pick(BenchText.places)) RT \(String(format: "%02d", 1 + index % 12))"
         usulan.problem = BenchText.paragraph(&random, from: BenchText.problems, count: 3 + Int(random.next() % 4))

@@ -32,6 +32,7 @@ enum UsulanTimeline {
                       related: UUID? = nil, now: Date) -> (UsulanEvent, AuditDraft) {
         let id = usulan.id ?? UUID()
         let event = UsulanEvent()
+        event.id = UUID()
         event.$usulan.id = id
         event.step = step.rawValue
         event.fromStatus = from.rawValue
