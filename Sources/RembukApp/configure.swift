@@ -16,6 +16,7 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
         app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url),
                                     maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop), as: .psql)
     }
+    app.storage[Application.SupportBatchKey.self] = SupportBatch()
     app.migrations.add(allMigrations)
     app.passwords.use(.bcrypt(cost: bcryptCost))
     app.routes.defaultMaxBodySize = settings.maxBodySize

@@ -4,8 +4,9 @@ import RembukCore
 import SQLKit
 
 /// A citizen gives (or withdraws) their one dukungan for an usulan. The pair (usulan, account) is unique in
-/// the database, and the stored count moves by one in the same transaction, under the usulan's row lock
+/// the database, and the stored count moves in the same transaction, under the usulan's row lock
 /// (PostgreSQL) or the one writer (SQLite), so it is always exact without counting the rows again.
+/// The write itself goes through `SupportBatch` (group commit).
 struct SupportUsulan {
     let support: Bool
 
@@ -23,28 +24,8 @@ struct SupportUsulan {
                                                         "This proposal no longer takes support (\(usulan.workflowStatus.label(.en)))."))
             }
         }
-        let identity = ctx.identity
-        let now = ctx.now
-        let support = self.support
-        do {
-            try await ctx.writes.transaction { db in
-                try await SupportCounts.lock([usulanID], on: db)
-                let existing = try await UsulanSupport.query(on: db).filter(\.$usulan.$id == usulanID).filter(\.$accountID == accountID).first()
-                switch (support, existing) {
-                case (true, nil):
-                    try await UsulanSupport(usulanID: usulanID, accountID: accountID).create(on: db)
-                    try await Participants.record(year: usulan.year, account: accountID, on: db)
-                case let (false, row?): try await row.delete(on: db)
-                default: return
-                }
-                try await SupportCounts.move(usulanID, by: support ? 1 : -1, on: db)
-                try await AuditLog.append(AuditDraft(actor: identity, action: support ? "usulan.supported" : "usulan.support_withdrawn",
-                                                     subjectType: "usulan", subjectID: usulanID.uuidString,
-                                                     regionCode: usulan.desaCode), on: db, now: now)
-            }
-        } catch where error.isConstraintFailure {
-            return   // the same person's other request got there first: one support, as wanted
-        }
+        try await ctx.app.supportBatch.run(.init(usulanID: usulanID, year: usulan.year, desaCode: usulan.desaCode, accountID: accountID,
+                                                 support: support, actor: ctx.identity, now: ctx.now), writes: ctx.writes)
     }
 }
 
