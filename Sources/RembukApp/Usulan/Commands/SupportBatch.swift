@@ -20,6 +20,8 @@ actor SupportBatch {
     }
 
     private var waiting: [(item: Item, writes: Writes, done: CheckedContinuation<Void, any Error>)] = []
+    /// Keeps the statements' value lists far under SQLite's limit whatever the load.
+    static let largest = 500
     private var writing = false
 
     /// Returns once the change is committed (or was already so: one support per person).
@@ -35,8 +37,8 @@ actor SupportBatch {
 
     private func drain() async {
         while !waiting.isEmpty {
-            let batch = waiting
-            waiting.removeAll()
+            let batch = Array(waiting.prefix(Self.largest))
+            waiting.removeFirst(batch.count)
             let items = batch.map(\.item)
             do {
                 try await batch[0].writes.transaction { db in try await Self.apply(items, on: db) }
