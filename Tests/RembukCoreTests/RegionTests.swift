@@ -77,23 +77,3 @@ import Testing
         #expect(purwakarta.total > 900_000)
     }
 }
-
-@Suite struct CSVTests {
-    @Test func roundTripsAwkwardFields() throws {
-        // given
-        let rows = [["a", "b,c", "say \"hi\""], ["line\nbreak", "", " padded "]]
-        // when
-        let text = rows.map { CSV.line($0) }.joined(separator: "\r\n") + "\r\n"
-        let parsed = try CSV.parse(text)
-        // then
-        #expect(parsed == rows)
-    }
-
-    @Test func skipsByteOrderMark() throws {
-        #expect(try CSV.parse("\u{FEFF}kode,nama\n32,Jawa Barat") == [["kode", "nama"], ["32", "Jawa Barat"]])
-    }
-
-    @Test func reportsUnclosedQuote() {
-        #expect(throws: CSV.ParseError.self) { try CSV.parse("a,\"b\nc") }
-    }
-}

