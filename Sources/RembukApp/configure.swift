@@ -73,6 +73,7 @@ let allMigrations: [any Migration] = [
     M034_AddQueryIndexes(),
     M035_CreateUsulanTerms(),
     M036_CreateParticipants(),
+    M037_ReshapeUsulanTerms(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.
