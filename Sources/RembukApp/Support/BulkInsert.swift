@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RembukCore
 import SQLKit
 
 /// Multi-row INSERTs of new models, for bulk loads (the SIPD import, `rembuk bench-data`). Fluent's own
@@ -12,8 +13,8 @@ enum BulkInsert {
         var description: String { "BulkInsert: the value of \(key) is not a plain value" }
     }
 
-    /// Fields a model has set, as SQL values.
-    final class Row: DatabaseInput {
+    /// Fields a model has set, as SQL values (filled on one thread, then only read).
+    final class Row: DatabaseInput, @unchecked Sendable {
         var values: [(String, any SQLExpression)] = []
         var problem: Unsupported?
         var wantsUnmodifiedKeys: Bool { false }
@@ -30,14 +31,18 @@ enum BulkInsert {
     }
 
     static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
+        // Reading a model's fields reflects over it (a tenth of a large import): on every core.
+        let read: [Row] = models.concurrentMap(chunk: 256) { model in
+            let row = Row()
+            model.input(to: row)
+            return row
+        }
         var columns: [String] = []
         var position: [String: Int] = [:]
         var rows: [[String: any SQLExpression]] = []
         rows.reserveCapacity(models.count)
-        for model in models {
+        for (model, row) in zip(models, read) {
             precondition(model.id != nil, "BulkInsert: set the id first")
-            let row = Row()
-            model.input(to: row)
             if let problem = row.problem { throw problem }
             var values: [String: any SQLExpression] = [:]
             for (column, value) in row.values {
@@ -56,5 +61,24 @@ enum BulkInsert {
             try await db.sql.insert(into: M.schema).columns(columns).rows(values).run()
         }
         for model in models { model._$idExists = true }
+    }
+
+    private struct CacheSize: Decodable { let cache_size: Int }
+
+    /// Runs a bulk load with a larger page cache for its connection on SQLite (128 MB instead of 2): the indexes
+    /// of a 100 000-row import stay in memory instead of being written out and read back mid-transaction. The
+    /// cache is put back afterwards, so a serving instance keeps its small footprint.
+    static func withLargeCache<T>(on db: any Database, _ body: () async throws -> T) async throws -> T {
+        guard !db.isPostgres else { return try await body() }
+        let previous = try await db.sql.raw("PRAGMA cache_size").first(decoding: CacheSize.self)?.cache_size ?? -2000
+        try await db.sql.raw("PRAGMA cache_size = -131072").run()
+        do {
+            let result = try await body()
+            try await db.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
+            return result
+        } catch {
+            try? await db.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
+            throw error
+        }
     }
 }

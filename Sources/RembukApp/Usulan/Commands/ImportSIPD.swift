@@ -57,76 +57,24 @@ public struct ImportSIPD {
         }
         let ownNumbers = Set(references.filter { $0.hasPrefix("U-") })
         let existingOwn = ownNumbers.isEmpty ? Set<String>() : Set(try await Usulan.query(on: ctx.db).field(\.$id).all().map(\.number).filter { ownNumbers.contains($0) })
+        // Each row is checked on its own, on every core; what depends on the rows before it (a reference seen
+        // twice) is decided after, in file order.
+        let year = ctx.today.year + 1
+        let checked = rows.dropFirst().map { $0 }.concurrentMap { Self.check($0, columns: columns, places: places, owner: owner, year: year) }
         var seen: Set<String> = []
-        var accepted: [(line: Int, reference: String, usulan: Usulan, note: String, submitted: Date)] = []
-
-        for (offset, row) in rows.enumerated().dropFirst() {
-            let line = offset + 1
-            func cell(_ column: SIPDFormat.Column) -> String {
-                guard let index = columns[column], index < row.count else { return "" }
-                return CleanText.line(row[index])
-            }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let reference = cell(.id)
-            if known.contains(reference) { report.skipped.append(.init(line: line, reference: reference, reasons: ["sudah pernah diimpor"])); continue }
-            if existingOwn.contains(reference) { report.skipped.append(.init(line: line, reference: reference, reasons: ["usulan Rembuk sendiri"])); continue }
-            var reasons: [String] = []
-            if reference.isEmpty || reference.count > 60 { reasons.append("ID Usulan kosong atau terlalu panjang") }
-            else if !seen.insert(reference).inserted { reasons.append("ID Usulan muncul dua kali dalam berkas") }
-            let date = SIPDFormat.date(cell(.date))
-            if date == nil { reasons.append("Tgl Usul “\(cell(.date))” bukan tanggal (mis. 23/11/2026)") }
-            let bidang = SIPDFormat.bidang(urusan: cell(.urusan))
-            if bidang == nil { reasons.append("Urusan “\(cell(.urusan))” tidak dikenal") }
-            let title = cell(.usulan)
-            if !(3...150).contains(title.count) { reasons.append("Usulan harus 3–150 huruf") }
-            if columns[.kabupaten] != nil, !cell(.kabupaten).isEmpty, SIPDFormat.placeKey(cell(.kabupaten)) != places.kabupatenKey {
-                reasons.append("Kab “\(cell(.kabupaten))” bukan \(places.kabupatenName)")
-            }
-            let kecamatan = places.kecamatan[SIPDFormat.placeKey(cell(.kecamatan))]
-            var desa: Region?
-            if kecamatan == nil { reasons.append("Kec “\(cell(.kecamatan))” tidak ada di \(places.kabupatenName)") }
-            else {
-                desa = places.desa[kecamatan!.id ?? ""]?[SIPDFormat.placeKey(cell(.kelurahan))]
-                if desa == nil { reasons.append("Kel “\(cell(.kelurahan))” tidak ada di Kecamatan \(kecamatan!.name)") }
-            }
-            var agency = bidang?.defaultAgency ?? ""
-            if !cell(.agency).isEmpty {
-                if let found = places.agencies[SIPDFormat.placeKey(cell(.agency))] { agency = found } else { reasons.append("OPD Tujuan “\(cell(.agency))” tidak dikenal") }
-            }
-            let volume = SIPDFormat.volume(cell(.volume))
-            if volume == nil || volume! <= 0 || volume! > 1_000_000 { reasons.append("Volume “\(cell(.volume))” harus angka lebih dari 0") }
-            let satuan = cell(.satuan)
-            if !(1...30).contains(satuan.count) { reasons.append("Satuan kosong") }
-            let amount = SIPDFormat.amount(cell(.budget))
-            if amount == nil || amount! <= 0 || amount! > SaveUsulan.maximumCost { reasons.append("Anggaran “\(cell(.budget))” harus rupiah utuh lebih dari 0") }
-            guard reasons.isEmpty, let date, let bidang, let desa, let kecamatan, let volume, let amount else {
-                report.rejected.append(.init(line: line, reference: reference, reasons: reasons))
+        var accepted: [(line: Int, reference: String, usulan: Usulan, note: String)] = []
+        for (offset, row) in checked.enumerated() {
+            let line = offset + 2
+            guard let row else { continue }
+            if known.contains(row.reference) { report.skipped.append(.init(line: line, reference: row.reference, reasons: ["sudah pernah diimpor"])); continue }
+            if existingOwn.contains(row.reference) { report.skipped.append(.init(line: line, reference: row.reference, reasons: ["usulan Rembuk sendiri"])); continue }
+            var reasons = row.reasons
+            if row.referenceIsValid, !seen.insert(row.reference).inserted { reasons.insert("ID Usulan muncul dua kali dalam berkas", at: 0) }
+            guard reasons.isEmpty, let usulan = row.usulan else {
+                report.rejected.append(.init(line: line, reference: row.reference, reasons: reasons))
                 continue
             }
-            let usulan = Usulan()
-            usulan.year = ctx.today.year + 1
-            usulan.title = title
-            usulan.problem = cell(.problem)
-            usulan.proposal = title
-            usulan.bidang = bidang.rawValue
-            usulan.desaCode = desa.id ?? ""
-            usulan.kecamatanCode = kecamatan.id ?? ""
-            usulan.address = cell(.address)
-            usulan.volume = volume
-            usulan.satuan = satuan
-            usulan.cost = amount
-            usulan.beneficiaries = 0
-            usulan.proposerID = owner
-            usulan.proposerGroup = cell(.proposer)
-            usulan.targetAgency = agency
-            usulan.status = UsulanStatus.diajukan.rawValue
-            usulan.supportCount = 0
-            usulan.sourceRef = reference
-            let note = ["Diimpor dari SIPD (ID \(reference))", cell(.status).isEmpty ? nil : "status di SIPD: \(cell(.status))",
-                        cell(.note).isEmpty ? nil : "catatan: \(cell(.note))"].compactMap { $0 }.joined(separator: "; ")
-            let submitted = date.startOfDay()
-            usulan.submittedAt = submitted
-            accepted.append((line, reference, usulan, note, submitted))
+            accepted.append((line, row.reference, usulan, row.note))
         }
 
         guard !accepted.isEmpty else { return report }
@@ -147,14 +95,90 @@ public struct ImportSIPD {
         let drafts = steps.map(\.1) + [AuditDraft(actor: identity, action: "usulan.imported", subjectType: "import", subjectID: "sipd",
                                                   regionCode: kabupaten, summary: summary)]
         try await ctx.writes.transaction { db in
-            try await BulkInsert.insert(batch.map(\.usulan), on: db)
-            try await BulkInsert.insert(steps.map(\.0), on: db)
-            try await UsulanTermIndex.insert(batch.map(\.usulan), on: db)
-            try await Participants.record(batch.map { ($0.usulan.year, $0.usulan.proposerID) }, on: db)
-            try await AuditLog.append(contentsOf: drafts, on: db, now: now)
+            try await BulkInsert.withLargeCache(on: db) {
+                try await BulkInsert.insert(batch.map(\.usulan), on: db)
+                try await BulkInsert.insert(steps.map(\.0), on: db)
+                try await UsulanTermIndex.insert(batch.map(\.usulan), on: db)
+                try await Participants.record(batch.map { ($0.usulan.year, $0.usulan.proposerID) }, on: db)
+                try await AuditLog.append(contentsOf: drafts, on: db, now: now)
+            }
         }
         report.imported = batch.map { .init(line: $0.line, reference: $0.reference, reasons: [$0.usulan.number]) }
         return report
+    }
+
+    /// One row, checked: what is wrong with it, or the usulan it makes (nil for a blank row).
+    struct CheckedRow: @unchecked Sendable {
+        var reference: String
+        var referenceIsValid: Bool
+        var reasons: [String]
+        var usulan: Usulan?
+        var note: String
+    }
+
+    static func check(_ row: [String], columns: [SIPDFormat.Column: Int], places: Places, owner: UUID, year: Int) -> CheckedRow? {
+        func cell(_ column: SIPDFormat.Column) -> String {
+            guard let index = columns[column], index < row.count else { return "" }
+            return CleanText.line(row[index])
+        }
+        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+        let reference = cell(.id)
+        var reasons: [String] = []
+        let referenceIsValid = !reference.isEmpty && reference.count <= 60
+        if !referenceIsValid { reasons.append("ID Usulan kosong atau terlalu panjang") }
+        let date = SIPDFormat.date(cell(.date))
+        if date == nil { reasons.append("Tgl Usul “\(cell(.date))” bukan tanggal (mis. 23/11/2026)") }
+        let bidang = SIPDFormat.bidang(urusan: cell(.urusan))
+        if bidang == nil { reasons.append("Urusan “\(cell(.urusan))” tidak dikenal") }
+        let title = cell(.usulan)
+        if !(3...150).contains(title.count) { reasons.append("Usulan harus 3–150 huruf") }
+        if columns[.kabupaten] != nil, !cell(.kabupaten).isEmpty, SIPDFormat.placeKey(cell(.kabupaten)) != places.kabupatenKey {
+            reasons.append("Kab “\(cell(.kabupaten))” bukan \(places.kabupatenName)")
+        }
+        let kecamatan = places.kecamatan[SIPDFormat.placeKey(cell(.kecamatan))]
+        var desa: Region?
+        if let kecamatan {
+            desa = places.desa[kecamatan.id ?? ""]?[SIPDFormat.placeKey(cell(.kelurahan))]
+            if desa == nil { reasons.append("Kel “\(cell(.kelurahan))” tidak ada di Kecamatan \(kecamatan.name)") }
+        } else {
+            reasons.append("Kec “\(cell(.kecamatan))” tidak ada di \(places.kabupatenName)")
+        }
+        var agency = bidang?.defaultAgency ?? ""
+        if !cell(.agency).isEmpty {
+            if let found = places.agencies[SIPDFormat.placeKey(cell(.agency))] { agency = found } else { reasons.append("OPD Tujuan “\(cell(.agency))” tidak dikenal") }
+        }
+        let volume = SIPDFormat.volume(cell(.volume))
+        if volume == nil || volume! <= 0 || volume! > 1_000_000 { reasons.append("Volume “\(cell(.volume))” harus angka lebih dari 0") }
+        let satuan = cell(.satuan)
+        if !(1...30).contains(satuan.count) { reasons.append("Satuan kosong") }
+        let amount = SIPDFormat.amount(cell(.budget))
+        if amount == nil || amount! <= 0 || amount! > SaveUsulan.maximumCost { reasons.append("Anggaran “\(cell(.budget))” harus rupiah utuh lebih dari 0") }
+        guard reasons.isEmpty, let date, let bidang, let desa, let kecamatan, let volume, let amount else {
+            return CheckedRow(reference: reference, referenceIsValid: referenceIsValid, reasons: reasons, usulan: nil, note: "")
+        }
+        let usulan = Usulan()
+        usulan.year = year
+        usulan.title = title
+        usulan.problem = cell(.problem)
+        usulan.proposal = title
+        usulan.bidang = bidang.rawValue
+        usulan.desaCode = desa.id ?? ""
+        usulan.kecamatanCode = kecamatan.id ?? ""
+        usulan.address = cell(.address)
+        usulan.volume = volume
+        usulan.satuan = satuan
+        usulan.cost = amount
+        usulan.beneficiaries = 0
+        usulan.proposerID = owner
+        usulan.proposerGroup = cell(.proposer)
+        usulan.targetAgency = agency
+        usulan.status = UsulanStatus.diajukan.rawValue
+        usulan.supportCount = 0
+        usulan.sourceRef = reference
+        usulan.submittedAt = date.startOfDay()
+        let note = ["Diimpor dari SIPD (ID \(reference))", cell(.status).isEmpty ? nil : "status di SIPD: \(cell(.status))",
+                    cell(.note).isEmpty ? nil : "catatan: \(cell(.note))"].compactMap { $0 }.joined(separator: "; ")
+        return CheckedRow(reference: reference, referenceIsValid: referenceIsValid, reasons: [], usulan: usulan, note: note)
     }
 
     /// From the command line the import is filed under the first Bappeda account.
