@@ -23,6 +23,8 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
     app.routes.caseInsensitive = false
 
     app.middleware = Middlewares()
+    let inFlight = InFlightRequests()
+    app.middleware.use(inFlight)
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
@@ -30,10 +32,12 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
     app.middleware.use(CompressionPolicyMiddleware())
     if settings.pageCacheSeconds > 0 { app.publicPageCache = PublicPageCache(lifetime: settings.pageCacheSeconds) }
     app.http.server.configuration.responseCompression = .enabled(initialByteBufferCapacity: 4096)
+    app.http.server.configuration.shutdownTimeout = .seconds(DrainRequestsFirst.drainTime.components.seconds)
 
     AppMetrics.bootstrap()
     try routes(app)
     if settings.runWorker { app.lifecycle.use(OutboxWorkerService()) }
+    app.lifecycle.use(DrainRequestsFirst(inFlight: inFlight))   // the last added is the first to shut down
 }
 
 /// Every migration, in the order they run. Landed migrations are never edited; new ones are appended.
