@@ -21,7 +21,7 @@ public struct ImportSIPD {
 
     public init() {}
 
-    /// A province's export fits; 100 000 rows take 1.5–2 minutes here (docs/PERFORMANCE.md, "Algorithmic budgets").
+    /// A province's export fits; 100 000 rows take 75–100 s here (docs/PERFORMANCE.md, "Algorithmic budgets").
     static let maximumRows = 100_000
 
     public func run(csv text: String, in ctx: Invocation) async throws -> Report {
