@@ -25,8 +25,9 @@ enum UsulanTermIndex {
     /// Adds the rows of usulan that have none yet (new ones, imports, generated data), in the order of the key
     /// (term, usulan): a bulk import then appends to the B-trees instead of jumping about them. The rows go to the
     /// database as a few values, not four per row: PostgreSQL gets one array per column (`unnest`), SQLite one JSON
-    /// array of rows (`json_each`). Binding and parsing 16 000 values per statement cost more than writing the rows
-    /// (2.3 million rows of a 100 000-usulan import: 30 → ?? s on SQLite, 56 → ?? s on PostgreSQL).
+    /// array of rows (`json_each`). On SQLite binding and parsing 16 000 values per statement cost a third of the
+    /// time (2.3 million rows of a 100 000-usulan import: 30 → 22 s, with M037); on PostgreSQL the server's own index
+    /// inserts take the 55 s either way (docs/PERFORMANCE.md, "Algorithmic budgets").
     static func insert(_ usulan: [Usulan], on db: any Database) async throws {
         // Key order without sorting millions of rows: the usulan by id once, each term's rows in that order,
         // the distinct terms (some thousands) sorted.
