@@ -175,6 +175,36 @@ import VaporTesting
         }
     }
 
+    @Test func oneScorersSheetSentFourTimesAtOnceIsSavedOnce() async throws {
+        try await withRembuk { app in
+            // given: a desa forum in session
+            let jalan = try await Self.seed(app, title: "Rabat beton gang Kenanga", status: .diverifikasi, cost: 45_000_000)
+            var operatorDesa = TestBrowser(app)
+            try await operatorDesa.signIn("operator.desa@rembuk.test")
+            let forum = try await Self.schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
+            _ = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            let id = try #require(UUID(uuidString: forum))
+            let usulanID = try jalan.requireID()
+            // when: the same sheet arrives four times at the same moment (a double click, on several instances)
+            let saved = try await withThrowingTaskGroup(of: Int.self) { group in
+                for value in 2...5 {
+                    group.addTask {
+                        let loaded = try #require(try await Forum.find(id, on: app.db))
+                        let input = SaveScores.Input(scorer: "Penilai 1", s: [usulanID.uuidString: ["urgensi": "\(value)", "jangkauan": "3",
+                                                                                                      "kerusakan": "3", "biaya": "3"]])
+                        guard case let .saved(count) = try await SaveScores().run(input, forum: loaded, in: .system(app)) else { return 0 }
+                        return count
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            // then: every save went through, and there is one sheet for the scorer
+            #expect(saved == 4)
+            #expect(try await ForumScoreSheet.query(on: app.db).filter(\.$forum.$id == id).filter(\.$scorer == "Penilai 1").count() == 1)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "forum.scored").count() == 4)
+        }
+    }
+
     @Test func theKecamatanFitsTheRankingIntoItsPaguAndAdjustsWithAReason() async throws {
         try await withRembuk { app in
             // given: Rp1 M of pagu; 600 jt (best), 500 jt, 300 jt

@@ -51,6 +51,9 @@ struct SaveScores {
         let encoder = JSONEncoder.rembuk
         let entered = sheets
         try await ctx.writes.transaction { db in
+            // One sheet save at a time per forum: the same scorer's sheet sent twice at once (a double click, two
+            // clerks) is saved once then updated, never inserted twice; and the forum is still in session.
+            try await ForumGuard.lock(forum, expecting: .berlangsung, on: db)
             for entry in entered {
                 let usulanID = try entry.usulan.requireID()
                 let sheet = try await ForumScoreSheet.query(on: db).filter(\.$forum.$id == forumID).filter(\.$usulanID == usulanID)
