@@ -6,7 +6,7 @@ import Vapor
 /// Makes a large, realistic, deterministic installation for benchmarks: regions of the chosen scope, citizens,
 /// usulan with long Indonesian texts skewed over desa, supports skewed over usulan (counts exact), timelines,
 /// photos, projects with reports, and an audit trail whose chain verifies. Rows go in as multi-row inserts in
-/// transactions of a few thousand, so the national scale takes minutes.
+/// transactions of ten thousand with a large page cache (`load`), so the national scale takes minutes.
 public struct BenchData {
     public let scale: BenchScale
     public let seed: UInt64
@@ -31,7 +31,12 @@ public struct BenchData {
         public var scoringForum: UUID?
     }
 
-    static let batch = 500
+    static let loadedTables = ["accounts", "usulan", "usulan_events", "usulan_terms", "usulan_supports", "participants",
+                               "projects", "project_reports", "attachments", "audit_records"]
+
+    /// Rows per transaction (regions and photos, written with Fluent's own batch create, go 500 at a time).
+    static let batch = 10_000
+    static let smallBatch = 500
     static let statuses: [(UsulanStatus, [UsulanStep])] = [
         (.diajukan, [.submit]), (.diajukan, [.submit]), (.diajukan, [.submit]), (.diverifikasi, [.submit, .verify]),
         (.diverifikasi, [.submit, .verify]), (.disepakatiDesa, [.submit, .verify, .agreeAtDesa]), (.ditolak, [.submit, .reject]),
@@ -45,6 +50,11 @@ public struct BenchData {
         let desa = try await timed("regions") { try await loadRegions(app) }
         summary.desa = desa.count
         guard !desa.isEmpty else { throw UserFacingError(.badRequest, Phrase("Tidak ada desa untuk data uji.", "No villages to generate for.")) }
+
+        // The big tables' own indexes are built once at the end, from all their rows (SecondaryIndexes).
+        let indexes = try await timed("indexes dropped") {
+            try await app.writes.transaction { db in try await SecondaryIndexes.drop(on: Self.loadedTables, in: db) }
+        }
 
         // Citizens: one password hash for all, so writes can sign in as anyone.
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(BenchScale.password).get()
@@ -62,7 +72,7 @@ public struct BenchData {
                     return account
                 }
                 accounts += rows.compactMap(\.id)
-                try await app.writes.transaction { db in try await BulkInsert.insert(rows, on: db) }
+                try await Self.load(app) { db in try await BulkInsert.insert(rows, on: db) }
             }
         }
         summary.accounts = accounts.count
@@ -83,6 +93,8 @@ public struct BenchData {
         ids.reserveCapacity(scale.usulan)
         let year = LocalDate(now).year + 1
         try await timed("usulan \(scale.usulan) with timelines") {
+            // A batch is written while the next one is made (a core each).
+            var writing: Task<Void, any Error>?
             for start in stride(from: 0, to: scale.usulan, by: Self.batch) {
                 var rows: [Usulan] = []
                 var events: [UsulanEvent] = []
@@ -110,14 +122,20 @@ public struct BenchData {
                     }
                 }
                 ids += rows.compactMap(\.id)
+                let terms = rows.concurrentMap(chunk: 256) { Usulan.terms(title: $0.title, problem: $0.problem, proposal: $0.proposal) }
+                for (usulan, text) in zip(rows, terms) { usulan.searchTerms = text }
+                try await writing?.value
                 let (batch, timeline) = (rows, events)
-                try await app.writes.transaction { db in
-                    try await BulkInsert.insert(batch, on: db)
-                    try await UsulanTermIndex.insert(batch, on: db)
-                    try await Participants.record(batch.map { ($0.year, $0.proposerID) }, on: db)
-                    try await BulkInsert.insert(timeline, on: db)
+                writing = Task {
+                    try await Self.load(app) { db in
+                        try await BulkInsert.insert(batch, on: db)
+                        try await UsulanTermIndex.insert(batch, on: db)
+                        try await Participants.record(batch.map { ($0.year, $0.proposerID) }, on: db)
+                        try await BulkInsert.insert(timeline, on: db)
+                    }
                 }
             }
+            try await writing?.value
         }
         summary.usulan = ids.count
 
@@ -131,7 +149,7 @@ public struct BenchData {
                     return support
                 }
                 let taking = rows.map { (year, $0.accountID) }
-                try await app.writes.transaction { db in
+                try await Self.load(app) { db in
                     try await BulkInsert.insert(rows, on: db)
                     try await Participants.record(taking, on: db)
                 }
@@ -151,7 +169,16 @@ public struct BenchData {
         summary.auditRecords = try await timed("audit trail \(scale.auditRecords)") {
             try await appendAudit(app, usulan: ids, accounts: accounts, now: now, random: &random)
         }
+        try await timed("\(indexes.count) indexes built") {
+            try await Self.load(app) { db in try await SecondaryIndexes.create(indexes, tables: Self.loadedTables, in: db) }
+        }
         return summary
+    }
+
+    /// One transaction of a bulk load; on SQLite with a 512 MB page cache, so the indexes of a million rows are not
+    /// written out and read back in the middle of it (a seventh of the time at scale L).
+    static func load(_ app: Application, _ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        try await app.writes.transaction { db in try await BulkInsert.withLargeCache(on: db, megabytes: 512) { try await body(db) } }
     }
 
     func timed<T>(_ label: String, _ body: () async throws -> T) async throws -> T {
@@ -173,8 +200,8 @@ public struct BenchData {
             let existing = Set(try await Region.query(on: app.db).all(\.$id).compactMap { $0 })
             let missing = try RegionCatalog.national().filter { ($0.code.value.hasPrefix(prefix) || prefix.isEmpty) && !existing.contains($0.code.value) }
                 .sorted { $0.code.value.count < $1.code.value.count }
-            for start in stride(from: 0, to: missing.count, by: Self.batch) {
-                let rows = missing[start..<min(start + Self.batch, missing.count)].map { Region(record: $0, population: population[$0.code]?.total) }
+            for start in stride(from: 0, to: missing.count, by: Self.smallBatch) {
+                let rows = missing[start..<min(start + Self.smallBatch, missing.count)].map { Region(record: $0, population: population[$0.code]?.total) }
                 try await app.writes.transaction { db in try await rows.create(on: db) }
             }
         }
@@ -218,7 +245,7 @@ public struct BenchData {
         usulan.status = status.rawValue
         usulan.supportCount = support
         usulan.mergedInto = nil
-        usulan.searchTerms = Usulan.terms(title: usulan.title, problem: usulan.problem, proposal: usulan.proposal)
+        usulan.searchTerms = ""   // set for the whole batch on every core
         usulan.submittedAt = now.addingTimeInterval(-Double(random.next() % (300 * 86_400)))
         usulan.hiddenAt = nil
         usulan.hiddenReason = nil
@@ -245,8 +272,8 @@ public struct BenchData {
             }
         }
         let chosen = usulan.enumerated().filter { $0.offset % 50 == 7 }.map(\.element)
-        for start in stride(from: 0, to: chosen.count, by: Self.batch) {
-            let rows: [Attachment] = chosen[start..<min(start + Self.batch, chosen.count)].map { id in
+        for start in stride(from: 0, to: chosen.count, by: Self.smallBatch) {
+            let rows: [Attachment] = chosen[start..<min(start + Self.smallBatch, chosen.count)].map { id in
                 let blob = random.pick(blobs)
                 let attachment = Attachment()
                 attachment.id = random.uuid()
@@ -322,9 +349,9 @@ public struct BenchData {
             made += rows.count
             reports += lines.count
             let (batch, reported) = (rows, lines)
-            try await app.writes.transaction { db in
-                try await batch.create(on: db)
-                try await reported.create(on: db)
+            try await Self.load(app) { db in
+                try await BulkInsert.insert(batch, on: db)
+                try await BulkInsert.insert(reported, on: db)
             }
         }
         return (made, reports)
@@ -337,10 +364,10 @@ public struct BenchData {
         var previous = head?.hash ?? AuditEntry.genesisHash
         var millis = max(head?.occurredAtMillis ?? 0, now.millis - Int64(scale.auditRecords) * 1_000)
         var buffer: [UInt8] = []
-        for start in stride(from: 0, to: scale.auditRecords, by: Self.batch * 8) {
+        for start in stride(from: 0, to: scale.auditRecords, by: Self.batch * 2) {
             var entries: [AuditEntry] = []
             var hashes: [String] = []
-            for index in start..<min(start + Self.batch * 8, scale.auditRecords) {
+            for index in start..<min(start + Self.batch * 2, scale.auditRecords) {
                 sequence += 1
                 millis += 1 + Int64(random.next() % 1_000)
                 let citizen = accounts[Int(random.next() % UInt64(accounts.count))]
@@ -355,7 +382,7 @@ public struct BenchData {
                 hashes.append(previous)
             }
             let (batch, links) = (entries, hashes)
-            try await app.writes.transaction { db in try await AuditLog.store(batch, hashes: links, on: db) }
+            try await Self.load(app) { db in try await AuditLog.store(batch, hashes: links, on: db) }
         }
         return scale.auditRecords
     }

@@ -68,10 +68,10 @@ enum BulkInsert {
     /// Runs a bulk load with a larger page cache for its connection on SQLite (128 MB instead of 2): the indexes
     /// of a 100 000-row import stay in memory instead of being written out and read back mid-transaction. The
     /// cache is put back afterwards, so a serving instance keeps its small footprint.
-    static func withLargeCache<T>(on db: any Database, _ body: () async throws -> T) async throws -> T {
+    static func withLargeCache<T>(on db: any Database, megabytes: Int = 128, _ body: () async throws -> T) async throws -> T {
         guard !db.isPostgres else { return try await body() }
         let previous = try await db.sql.raw("PRAGMA cache_size").first(decoding: CacheSize.self)?.cache_size ?? -2000
-        try await db.sql.raw("PRAGMA cache_size = -131072").run()
+        try await db.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-1024 * megabytes))").run()
         do {
             let result = try await body()
             try await db.sql.raw("PRAGMA cache_size = \(unsafeRaw: String(previous))").run()
