@@ -78,6 +78,7 @@ let allMigrations: [any Migration] = [
     M035_CreateUsulanTerms(),
     M036_CreateParticipants(),
     M037_ReshapeUsulanTerms(),
+    M038_CreateThrottleEvents(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -15,6 +15,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, on request: Request) async -> Response {
+        let response = await page(for: error, on: request)
+        if let limited = error as? UserFacingError, let seconds = limited.retryAfter {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+        }
+        return response
+    }
+
+    private static func page(for error: any Error, on request: Request) async -> Response {
         let (status, message) = classify(error)
         if status.code >= 500 {
             request.logger.error("request failed", metadata: ["error-type": "\(type(of: error))", "status": "\(status.code)"])

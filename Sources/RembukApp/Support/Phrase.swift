@@ -17,10 +17,13 @@ public struct Phrase: Sendable, Hashable, Error {
 public struct UserFacingError: Error, Sendable {
     public let status: HTTPStatusCode
     public let message: Phrase
+    /// Seconds until it may be tried again (a 429's `Retry-After`).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPStatusCode, _ message: Phrase) {
+    public init(_ status: HTTPStatusCode, _ message: Phrase, retryAfter: Int? = nil) {
         self.status = status
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public static let forbidden = UserFacingError(.forbidden, Phrase(

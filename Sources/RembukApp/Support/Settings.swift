@@ -39,6 +39,9 @@ public struct Settings: Sendable {
     /// PostgreSQL connections each event loop (one per core) may open (`REMBUK_DB_CONNECTIONS_PER_CORE`, default 4):
     /// a request waiting on a row lock then does not hold up the reads behind it. See docs/DEPLOYMENT.md for sizing.
     public var databaseConnectionsPerLoop: Int = 4
+    /// The limits of `AbuseLimits` (`REMBUK_ABUSE_LIMITS=off` turns them off: only for benchmarks, whose 64 clients
+    /// support and submit far faster than any person).
+    public var abuseLimits: Bool = true
 
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -116,6 +119,7 @@ public struct Settings: Sendable {
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             $0.digestHour = hour
             $0.pageCacheSeconds = value("REMBUK_PAGE_CACHE_SECONDS").flatMap(Double.init).map { max(0, $0) } ?? 30
+            $0.abuseLimits = value("REMBUK_ABUSE_LIMITS") != "off"
             $0.databaseConnectionsPerLoop = value("REMBUK_DB_CONNECTIONS_PER_CORE").flatMap(Int.init).map { min(max(1, $0), 64) } ?? 4
         }
     }

@@ -2,8 +2,12 @@ import Fluent
 import Foundation
 import RembukCore
 
-/// A citizen creates an account: name, e-mail and/or phone, password, optional NIK.
+/// A citizen creates an account: name, e-mail and/or phone, password, optional NIK. At most
+/// `AbuseLimits.registration` accounts an hour come from one address.
 struct RegisterAccount {
+    /// Where the request came from (`Request.clientAddress`); only a keyed digest of it is kept.
+    var remoteAddress = ""
+
     struct Input: Codable, Sendable {
         var name: String?
         var email: String?
@@ -27,12 +31,15 @@ struct RegisterAccount {
         let nikDigest = nik.map { KeyedDigest.hex("nik:" + $0.digits, key: ctx.settings.secret) }
         try await AccountFields.checkUnique(email: email, phone: phone, nikDigest: nikDigest, on: ctx, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
+        let throttle = Throttle.key(.register, address: remoteAddress, secret: ctx.settings.secret)
+        try await Throttle.check(.register, key: throttle, in: ctx)
 
         let account = Account(name: name, email: email, phone: phone?.e164, passwordHash: try await ctx.hashPassword(password),
                               nikDigest: nikDigest, nikMasked: nik?.masked)
         do {
             try await ctx.writes.transaction { db in
                 try await account.create(on: db)
+                try await Throttle.record(.register, key: throttle, on: db, in: ctx)
                 let id = try account.requireID()
                 try await AuditLog.append(AuditDraft(
                     actor: Principal.Identity(id: id.uuidString, label: Principal.citizenLabel(id)),

@@ -21,7 +21,7 @@ struct AccountController {
 
     func registerSubmit(_ req: Request) async throws -> Response {
         let input = try req.content.decode(RegisterAccount.Input.self)
-        switch try await RegisterAccount().run(input, in: req.invocation) {
+        switch try await RegisterAccount(remoteAddress: req.clientAddress).run(input, in: req.invocation) {
         case let .registered(account):
             try await req.startSession(for: account)
             return req.redirect(to: SiteRoute.account.path + "?baru=1")

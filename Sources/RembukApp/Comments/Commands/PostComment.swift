@@ -38,6 +38,8 @@ struct PostComment {
             if parent?.isHidden == true { errors.add("body", Phrase("Komentar yang disembunyikan tidak bisa dibalas.", "A hidden comment cannot be replied to.")) }
         }
         guard errors.isEmpty else { return .invalid(errors) }
+        let throttle = Throttle.key(.comment, account: accountID)
+        try await Throttle.check(.comment, key: throttle, in: ctx)
 
         let comment = Comment()
         comment.subjectType = target.kind.rawValue
@@ -52,6 +54,7 @@ struct PostComment {
         let repliedTo = parent?.authorID
         try await ctx.writes.transaction { db in
             try await comment.create(on: db)
+            try await Throttle.record(.comment, key: throttle, on: db, in: ctx)
             try await AuditLog.append(AuditDraft(actor: identity, action: repliedTo == nil ? "comment.posted" : "comment.replied",
                                                  subjectType: "comment", subjectID: try comment.requireID().uuidString,
                                                  regionCode: target.regionCode, summary: "komentar pada \(target.name.id)"), on: db, now: now)

@@ -76,6 +76,13 @@ struct SubmitComplaint {
             try await StoreUploads.discard(uploads.stored, in: ctx)
             return .invalid(errors)
         }
+        let throttle = Throttle.key(.complaint, account: reporter)
+        do {
+            try await Throttle.check(.complaint, key: throttle, in: ctx)
+        } catch {
+            try await StoreUploads.discard(uploads.stored, in: ctx)
+            throw error
+        }
         let complaint = Complaint()
         complaint.category = category.id ?? ""
         complaint.title = title
@@ -98,6 +105,7 @@ struct SubmitComplaint {
         let due = clock.calendar.adding(workingDays: ComplaintClock.verifyWithin, to: ctx.today)
         try await ctx.writes.transaction { db in
             try await complaint.create(on: db)
+            try await Throttle.record(.complaint, key: throttle, on: db, in: ctx)
             let id = try complaint.requireID()
             _ = try await AttachmentSet.attach(photos, subjectType: "complaint", subjectID: id.uuidString, keepingOthers: true, on: db)
             try await ComplaintTimeline.record(complaint, action: "submit", from: .diterima, to: .diterima, note: "", ctx: ctx, on: db)

@@ -90,11 +90,15 @@ struct SaveUsulan {
             case .failure: throw UserFacingError.forbidden
             }
         }
+        // A first submission counts against the citizen's daily allowance (staff are accountable by name instead).
+        let throttle = intent == .submit && from == .draft && Throttle.applies(to: ctx.actor) ? Throttle.key(.submit, account: accountID) : nil
+        if let throttle { try await Throttle.check(.submit, key: throttle, in: ctx) }
         let identity = ctx.identity
         let now = ctx.now
         let isNew = existing == nil
         let target = to
         try await ctx.writes.transaction { db in
+            if let throttle { try await Throttle.record(.submit, key: throttle, on: db, in: ctx) }
             usulan.status = target.rawValue
             if target == .diajukan { usulan.submittedAt = now }
             if isNew { try await usulan.create(on: db) } else { try await usulan.update(on: db) }

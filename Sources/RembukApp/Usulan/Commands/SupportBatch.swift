@@ -17,6 +17,8 @@ actor SupportBatch {
         let support: Bool
         let actor: Principal.Identity
         let now: Date
+        /// Counted against the supporter's allowance when it changes something (`Throttle`), nil for staff.
+        var throttleKey: String?
     }
 
     private var waiting: [(item: Item, writes: Writes, done: CheckedContinuation<Void, any Error>)] = []
@@ -73,6 +75,7 @@ actor SupportBatch {
         var change: [UUID: Int] = [:]
         var drafts: [AuditDraft] = []
         var taking: [(year: Int, account: UUID)] = []
+        var counted: [String] = []
         for item in items {
             let pair = Pair(usulan: item.usulanID, account: item.accountID)
             if item.support {
@@ -82,6 +85,7 @@ actor SupportBatch {
                 guard present.remove(pair) != nil else { continue }
             }
             change[item.usulanID, default: 0] += item.support ? 1 : -1
+            if let key = item.throttleKey { counted.append(key) }
             drafts.append(AuditDraft(actor: item.actor, action: item.support ? "usulan.supported" : "usulan.support_withdrawn",
                                      subjectType: "usulan", subjectID: item.usulanID.uuidString, regionCode: item.desaCode))
         }
@@ -98,6 +102,7 @@ actor SupportBatch {
             try await UsulanSupport.query(on: db).filter(\.$usulan.$id == pair.usulan).filter(\.$accountID == pair.account).delete()
         }
         try await Participants.record(taking, on: db)
+        try await Throttle.record(counted, .support, on: db, now: now)
         for (id, moved) in change where moved != 0 { try await SupportCounts.move(id, by: moved, on: db) }
         try await AuditLog.append(contentsOf: drafts, on: db, now: now)
     }

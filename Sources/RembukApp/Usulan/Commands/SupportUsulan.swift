@@ -24,8 +24,10 @@ struct SupportUsulan {
                                                         "This proposal no longer takes support (\(usulan.workflowStatus.label(.en)))."))
             }
         }
+        let throttle = ctx.settings.abuseLimits && Throttle.applies(to: ctx.actor) ? Throttle.key(.support, account: accountID) : nil
+        if let throttle { try await Throttle.check(.support, key: throttle, in: ctx) }
         try await ctx.app.supportBatch.run(.init(usulanID: usulanID, year: usulan.year, desaCode: usulan.desaCode, accountID: accountID,
-                                                 support: support, actor: ctx.identity, now: ctx.now), writes: ctx.writes)
+                                                 support: support, actor: ctx.identity, now: ctx.now, throttleKey: throttle), writes: ctx.writes)
     }
 }
 
