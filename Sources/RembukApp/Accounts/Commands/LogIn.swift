@@ -2,7 +2,9 @@ import Fluent
 import Foundation
 import RembukCore
 
-/// Signing in with an e-mail or phone number and a password, throttled per account and per address.
+/// Signing in with an e-mail or phone number and a password, throttled per account and per address — except in a
+/// browser that has signed in to the account before (`KnownDevice`): it has an allowance of its own, so failures
+/// from elsewhere (someone guessing, or trying to lock the owner out) never lock the owner's own phone.
 struct LogIn {
     struct Input: Codable, Sendable {
         var identifier: String?
@@ -10,7 +12,8 @@ struct LogIn {
     }
 
     enum Outcome {
-        case signedIn(Account)
+        /// `device`: the browser's name for its `KnownDevice` cookie (kept, or new).
+        case signedIn(Account, device: String)
         case invalid(FormErrors)
         case throttled(minutes: Int)
     }
@@ -20,6 +23,8 @@ struct LogIn {
     static let perAddressLimit = 20
 
     let remoteAddress: String
+    /// The browser's `KnownDevice` cookie, if it sent one.
+    var deviceCookie: String?
 
     func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
         let identifier = Self.normalise(input.identifier ?? "")
@@ -29,10 +34,18 @@ struct LogIn {
         if password.isEmpty { errors.add("password", Phrase("Tulis kata sandi Anda.", "Enter your password.")) }
         guard errors.isEmpty else { return .invalid(errors) }
 
+        let account = try await Account.query(on: ctx.db).group(.or) {
+            $0.filter(\.$email == identifier).filter(\.$phone == identifier)
+        }.first()
+        let device = account?.id.flatMap { KnownDevice.name(in: deviceCookie, account: $0, secret: ctx.settings.secret) }
         let accountKey = "account:" + identifier
-        let addressKey = "address:" + remoteAddress
+        let counted: [(key: String, limit: Int)] = if let device {
+            [("device:" + device, Self.perAccountLimit)]
+        } else {
+            [(accountKey, Self.perAccountLimit), ("address:" + remoteAddress, Self.perAddressLimit)]
+        }
         let since = ctx.now.addingTimeInterval(-Self.window)
-        for (key, limit) in [(accountKey, Self.perAccountLimit), (addressKey, Self.perAddressLimit)] {
+        for (key, limit) in counted {
             let failures = try await LoginFailure.query(on: ctx.db).filter(\.$key == key).filter(\.$at > since).sort(\.$at).all()
             if failures.count >= limit, let oldest = failures.first {
                 let wait = oldest.at.addingTimeInterval(Self.window).timeIntervalSince(ctx.now)
@@ -40,9 +53,6 @@ struct LogIn {
             }
         }
 
-        let account = try await Account.query(on: ctx.db).group(.or) {
-            $0.filter(\.$email == identifier).filter(\.$phone == identifier)
-        }.first()
         var matches = false
         if let account, account.hasPassword {
             matches = try await ctx.verifyPassword(password, hash: account.passwordHash)
@@ -53,8 +63,7 @@ struct LogIn {
         guard let account, matches else {
             let now = ctx.now
             try await ctx.writes.transaction { db in
-                try await LoginFailure(key: accountKey, at: now).create(on: db)
-                try await LoginFailure(key: addressKey, at: now).create(on: db)
+                for (key, _) in counted { try await LoginFailure(key: key, at: now).create(on: db) }
                 try await LoginFailure.query(on: db).filter(\.$at < since).delete()
             }
             errors.add(Phrase("E-mail/nomor HP atau kata sandi salah.", "The e-mail/phone number or password is wrong."))
@@ -65,9 +74,9 @@ struct LogIn {
             return .invalid(errors)
         }
         try await ctx.writes.transaction { db in
-            try await LoginFailure.query(on: db).filter(\.$key == accountKey).delete()
+            try await LoginFailure.query(on: db).filter(\.$key ~~ counted.map(\.key).filter { $0 != "address:" + remoteAddress }).delete()
         }
-        return .signedIn(account)
+        return .signedIn(account, device: device ?? KnownDevice.newName())
     }
 
     /// E-mails are matched lower-cased; anything that reads as an Indonesian phone number is matched as +62.

@@ -40,10 +40,14 @@ struct AccountController {
         let input = try req.content.decode(LogIn.Input.self)
         let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
         let address = req.clientAddress
-        switch try await LogIn(remoteAddress: address).run(input, in: req.invocation) {
-        case let .signedIn(account):
+        let command = LogIn(remoteAddress: address, deviceCookie: req.cookies[KnownDevice.cookieName]?.string)
+        switch try await command.run(input, in: req.invocation) {
+        case let .signedIn(account, device):
             try await req.startSession(for: account)
-            return req.redirect(to: back)
+            let response = req.redirect(to: back)
+            response.cookies[KnownDevice.cookieName] = KnownDevice.cookie(
+                KnownDevice.value(name: device, account: try account.requireID(), secret: req.settings.secret), secure: req.settings.secureCookies)
+            return response
         case let .invalid(errors):
             return LoginPage(identifier: input.identifier ?? "", back: back, errors: errors)
                 .render(await req.viewContext()).response(status: .unauthorized)
