@@ -141,8 +141,80 @@ def main():
     check("every message reached the gateway exactly once (%d lines, %d distinct)" % (len(delivered), len(set(delivered))),
           len(delivered) == len(set(delivered)) == int(sql("SELECT COUNT(*) FROM outbox WHERE channel = 'webhook'")))
 
+    many_supports(base, people)
+    registrations_at_capacity(base, people)
+    scorers_at_once(base)
+
     verified = subprocess.run([binary, "audit", "verify"], env=env, capture_output=True, text=True)
     check("audit verify passes after the load on two instances", verified.returncode == 0)
+
+
+def many_supports(base, people):
+    """Thousands of supports through the balancer at once: 40 citizens, 60 usulan each."""
+    targets = sql("SELECT id FROM usulan WHERE status = 'diajukan' AND hidden_at IS NULL ORDER BY id LIMIT 60").lower().splitlines()
+
+    def support(job):
+        person, token, usulan_id = job
+        return person.request("/usulan/%s/dukung" % usulan_id, {"_csrf": token})[0]
+
+    jobs = [(p, t, u) for p, t in people for u in targets]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=48) as pool:
+        statuses = list(pool.map(support, jobs))
+    check("%d support requests answered with 303 or 409 (%s)" % (len(jobs), sorted(set(statuses))), all(s in (303, 409) for s in statuses))
+    check("at least a thousand supports were given", statuses.count(303) >= 1000)
+    wrong = sql("SELECT COUNT(*) FROM usulan u WHERE support_count <> (SELECT COUNT(*) FROM usulan_supports s WHERE s.usulan_id = u.id)")
+    check("every usulan's count equals its support rows after %d supports on two instances (%s differ)" % (statuses.count(303), wrong), wrong == "0")
+    twice = sql("SELECT COUNT(*) FROM (SELECT usulan_id, account_id FROM usulan_supports GROUP BY 1, 2 HAVING COUNT(*) > 1) d")
+    check("no one supports an usulan twice", twice == "0")
+
+
+def registrations_at_capacity(base, people):
+    """40 citizens take the seats of one UMKM session at once, half through each instance: no overbooking."""
+    session, capacity = sql("SELECT s.id, s.capacity FROM program_sessions s JOIN programs p ON p.id = s.program_id "
+                            "WHERE p.status = 'pendaftaran' AND p.umkm_only ORDER BY s.starts_ms LIMIT 1").split("|")
+    seated_before = int(sql("SELECT COUNT(*) FROM program_registrations WHERE session_id = '%s' AND status = 'terdaftar'" % session))
+    business = {"desa_code": "32.14.01.2010", "business[business_name]": "Keripik Uji", "business[sector]": "makanan olahan",
+                "business[start_year]": "2021", "business[employees]": "2", "business[monthly_revenue]": "3.000.000",
+                "business[channels][]": "offline", "business[reach]": "desa"}
+
+    def register(job):
+        person, token = job
+        return person.request("/program/sesi/%s/daftar" % session.lower(), dict(business, _csrf=token))[0]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=40) as pool:
+        statuses = list(pool.map(register, people))
+    seated = int(sql("SELECT COUNT(*) FROM program_registrations WHERE session_id = '%s' AND status = 'terdaftar'" % session))
+    waiting = int(sql("SELECT COUNT(*) FROM program_registrations WHERE session_id = '%s' AND status = 'menunggu'" % session))
+    twice = sql("SELECT COUNT(*) FROM (SELECT account_id FROM program_registrations WHERE session_id = '%s' AND status <> 'batal' "
+                "GROUP BY 1 HAVING COUNT(*) > 1) d" % session)
+    check("40 registrations answered (%s)" % sorted(set(statuses)), all(s == 303 for s in statuses))
+    check("the session is full and not overbooked (%d of %s seats)" % (seated, capacity), seated == int(capacity))
+    check("the rest wait (%d seated before, %d waiting)" % (seated_before, waiting), seated - seated_before + waiting == 40)
+    check("no one holds two places", twice == "0")
+
+
+def scorers_at_once(base):
+    """Eight scorers' sheets for the forum bench-data left in session, each sent twice at once through both instances."""
+    forum = sql("SELECT id FROM forums WHERE status = 'berlangsung' LIMIT 1").lower()
+    runner = Visitor(base)
+    check("the forum's runner signs in", runner.sign_in("admin@rembuk.test", "demo-rembuk-2026") == 303)
+    path = "/musrenbang/%s/penilaian" % forum
+    page = runner.request(path)[1]
+    token = re.search(r'name="_csrf" value="([A-Za-z0-9_-]+)"', page).group(1)
+    names = re.findall(r'name="(s\[[0-9A-Fa-f-]{36}\]\[[a-z_]+\])"', page)
+    check("the scoring sheet lists usulan and criteria (%d fields)" % len(names), len(names) >= 4)
+    before = int(sql("SELECT COUNT(*) FROM forum_scores WHERE forum_id = '%s'" % forum))
+
+    def sheet(n):
+        return runner.request(path, dict({name: str(1 + (n + i) % 5) for i, name in enumerate(names)}, scorer="Penilai serentak %d" % (n % 8),
+                                         _csrf=token))[0]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(sheet, range(16)))
+    check("16 sheets answered (%s)" % sorted(set(statuses)), all(s == 303 for s in statuses))
+    usulan = len({name.split("]")[0] for name in names})
+    rows = int(sql("SELECT COUNT(*) FROM forum_scores WHERE forum_id = '%s'" % forum))
+    check("eight scorers' sheets stored once each (%d rows for %d usulan)" % (rows - before, usulan), rows - before == 8 * usulan)
 
 
 try:
