@@ -27,6 +27,7 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
     app.middleware.use(inFlight)
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(OpenAPIRequestCheck())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(CompressionPolicyMiddleware())

@@ -139,8 +139,8 @@ import VaporTesting
             #expect(body["similar"]?.first?["id"]?.text == existing.id?.uuidString)
             #expect((body["similar"]?.count ?? 0) <= 5)
             #expect(noDesa.status == .badRequest && noDesa.headers.contentType?.subType == "problem+json")
-            #expect(noDesa.text.contains("kode desa"))
-            #expect(noWords.status == .badRequest)
+            #expect(noDesa.text.contains("Parameter desa tidak berbentuk seperti yang diharapkan, misalnya 32.14.01.2010."))
+            #expect(noWords.status == .ok && noWords.text == #"{"similar":[]}"#)
         }
     }
 

@@ -65,12 +65,14 @@ struct UsulanAPIController {
             throw UserFacingError(.badRequest, Phrase("Parameter desa harus kode desa/kelurahan, misalnya 32.14.01.2010.",
                                                       "The desa parameter must be a village code, e.g. 32.14.01.2010."))
         }
-        let text = String((req.queryValue("teks") ?? "").prefix(2000))
-        guard !IndonesianText.terms(text).isEmpty else {
+        guard let written = req.queryValue("teks"), !written.isEmpty else {
             throw UserFacingError(.badRequest, Phrase("Parameter teks harus berisi kata yang dicari, misalnya judul usulan.",
                                                       "The teks parameter must hold words to match, such as the proposal's title."))
         }
-        let similar = try await SimilarUsulan.find(text: text, desa: desa, point: nil, excluding: nil, on: req.db)
+        // A text of no words yet (spaces, punctuation, only "yang dan") is like nothing: no suggestion.
+        let text = String(written.prefix(2000))
+        let similar: [SimilarUsulan] = IndonesianText.terms(text).isEmpty ? []
+            : try await SimilarUsulan.find(text: text, desa: desa, point: nil, excluding: nil, on: req.db)
         let response = try await encode(SimilarJSON(similar), for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         return response
