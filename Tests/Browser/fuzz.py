@@ -34,7 +34,7 @@ def fuzz(name, bearer, include):
                "--seed", "20261202", "--header", "Authorization: Bearer " + bearer, "--request-timeout", "30",
                "--no-color"] + include
     with open(report, "w") as out:
-        result = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, timeout=900)
+        result = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, timeout=900, cwd=work)   # its cache stays there
     text = open(report).read()
     generated = re.search(r"(\d+) generated", text)
     print("schemathesis (%s): %s test cases generated, exit %d; report %s" % (
