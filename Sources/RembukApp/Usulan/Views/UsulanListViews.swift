@@ -29,7 +29,7 @@ enum UsulanCards {
         let u = item.usulan
         let id = u.id?.uuidString ?? ""
         return .li(.class("card"),
-            .h3(.a(.href(SiteRoute.usulan(id).path), .text(u.title))),
+            .h2(.a(.href(SiteRoute.usulan(id).path), .text(u.title))),
             .p(statusBadge(ctx, u.workflowStatus), .text(" "), .span(.class("muted"), .text(u.number)),
                .unwrap(u.pokirLabel) { .group([.text(" "), .span(.class("badge pokir"), .text($0))]) }),
             .p(.text("\(ctx.t("Desa", "Village")) \(item.desaName) · \(u.sector?.label(ctx.language) ?? u.bidang)")),
