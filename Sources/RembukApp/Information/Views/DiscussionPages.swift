@@ -51,7 +51,7 @@ struct DiscussionListPage {
         let count = counts[id] ?? 0
         return .li(.class("card"),
             DiscussionBadges.render(ctx, thread),
-            .h3(.a(.href(SiteRoute.discussion(id).path),
+            .h2(.a(.href(SiteRoute.discussion(id).path),
                    .text(thread.isHidden ? ctx.t("Diskusi disembunyikan moderator", "Discussion hidden by a moderator") : thread.title))),
             .p(.class("muted"), .text(DiscussionBadges.byline(ctx, thread) + " · "
                 + ctx.t("\(count) komentar", count == 1 ? "1 comment" : "\(count) comments") + " · "

@@ -34,7 +34,7 @@ struct InformationListPage {
                 .li(.class("card"),
                     .p(.span(.class("badge"), .text(article.articleKind.label(ctx.language))),
                        .text(" " + DateText.medium(LocalDate(article.publishedAt), ctx.language))),
-                    .h3(.a(.href(SiteRoute.article(article.id?.uuidString ?? "").path), .text(article.title))),
+                    .h2(.a(.href(SiteRoute.article(article.id?.uuidString ?? "").path), .text(article.title))),
                     .p(.text(article.summary.isEmpty ? String(article.body.prefix(160)) : article.summary)),
                     .p(.class("muted"), .text(ctx.t("Dibaca \(article.readCount) kali", "Read \(article.readCount) times"))))
             }),

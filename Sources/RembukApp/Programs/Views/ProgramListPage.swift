@@ -49,7 +49,7 @@ struct ProgramListPage {
         return .li(.class("card"),
             .p(.span(.class("badge"), .text(program.programType.label(ctx.language))), .text(" "),
                .span(.class("badge status-\(program.status)"), .text(program.programStatus.label(ctx.language)))),
-            .h3(.a(.href(SiteRoute.program(id).path), .text(program.title))),
+            .h2(.a(.href(SiteRoute.program(id).path), .text(program.title))),
             .p(.class("muted"), .text(agencyNames[program.agency] ?? program.agency)),
             .p(.text(next.map { ctx.t("Sesi berikutnya: ", "Next session: ") + DateText.short($0.startsAt, ctx.language) + " · " + $0.place }
                 ?? ctx.t("Belum ada sesi terjadwal.", "No session scheduled yet."))))
