@@ -85,12 +85,9 @@ enum Throttle {
 
     /// "dalam 40 detik", "dalam 3 menit", "dalam 2 jam".
     static func waiting(_ seconds: Int, _ language: Language) -> String {
-        let (amount, id, en): (Int, String, String) = switch seconds {
-        case ..<60: (seconds, "detik", seconds == 1 ? "second" : "seconds")
-        case ..<3_600: ((seconds + 59) / 60, "menit", (seconds + 59) / 60 == 1 ? "minute" : "minutes")
-        default: ((seconds + 3_599) / 3_600, "jam", (seconds + 3_599) / 3_600 == 1 ? "hour" : "hours")
-        }
-        return language == .id ? "dalam \(amount) \(id)" : "in \(amount) \(en)"
+        let (unit, id, en) = seconds < 60 ? (1, "detik", "second") : seconds < 3_600 ? (60, "menit", "minute") : (3_600, "jam", "hour")
+        let amount = (seconds + unit - 1) / unit   // rounded up
+        return language == .id ? "dalam \(amount) \(id)" : "in \(amount) \(en)\(amount == 1 ? "" : "s")"
     }
 }
 

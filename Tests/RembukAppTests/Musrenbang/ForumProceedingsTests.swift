@@ -38,6 +38,15 @@ import VaporTesting
         return usulan
     }
 
+    /// A desa forum of 32.14.01.2010 scheduled and started by the village operator, whose browser comes back signed in.
+    static func desaForumInSession(_ app: Application) async throws -> (operatorDesa: TestBrowser, forum: String) {
+        var operatorDesa = TestBrowser(app)
+        try await operatorDesa.signIn("operator.desa@rembuk.test")
+        let forum = try await schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
+        _ = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+        return (operatorDesa, forum)
+    }
+
     static func schedule(_ browser: inout TestBrowser, level: String, region: String, on day: String, agency: String = "") async throws -> String {
         let response = try await browser.post(SiteRoute.forumNew.path, ["level": level, "region_code": region, "held_on": "\(year)-\(day)",
                                                                          "starts_at": "09.00", "place": "Balai pertemuan", "agency": agency])
@@ -138,10 +147,9 @@ import VaporTesting
         try await withRembuk { app in
             // given: a desa forum ready to close
             let jalan = try await Self.seed(app, title: "Rabat beton gang Melati", status: .diverifikasi, cost: 45_000_000)
-            var operatorDesa = TestBrowser(app)
-            try await operatorDesa.signIn("operator.desa@rembuk.test")
-            let forum = try await Self.schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
-            _ = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            let started = try await Self.desaForumInSession(app)
+            var operatorDesa = started.operatorDesa
+            let forum = started.forum
             for (name, gender) in [("Nining", "perempuan"), ("Odih", "laki_laki"), ("Pepen", "laki_laki")] {
                 _ = try await Self.attend(&operatorDesa, forum, name, gender)
             }
@@ -179,10 +187,7 @@ import VaporTesting
         try await withRembuk { app in
             // given: a desa forum in session
             let jalan = try await Self.seed(app, title: "Rabat beton gang Kenanga", status: .diverifikasi, cost: 45_000_000)
-            var operatorDesa = TestBrowser(app)
-            try await operatorDesa.signIn("operator.desa@rembuk.test")
-            let forum = try await Self.schedule(&operatorDesa, level: "desa", region: "32.14.01.2010", on: "01-20")
-            _ = try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "start"])
+            let (_, forum) = try await Self.desaForumInSession(app)
             let id = try #require(UUID(uuidString: forum))
             let usulanID = try jalan.requireID()
             // when: the same sheet arrives four times at the same moment (a double click, on several instances)
