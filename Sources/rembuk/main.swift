@@ -3,7 +3,7 @@ import RembukApp
 import Vapor
 
 /// `rembuk serve [--demo]`, `rembuk migrate`, `rembuk demo`, `rembuk wilayah import KODE`,
-/// `rembuk audit verify`, `rembuk outbox drain`. Configuration comes from the environment (README).
+/// `rembuk audit verify`, `rembuk outbox drain`, `rembuk backup`, `rembuk restore`, `rembuk migrate-data`. Configuration comes from the environment (README).
 var env = try Environment.detect()
 let demo = env.arguments.contains("--demo")
 env.arguments.removeAll { $0 == "--demo" }
@@ -32,11 +32,16 @@ do {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UsulanCommands(), as: "usulan")
     app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(MigrateDataCommand(), as: "migrate-data")
     if demo || command == "demo" || command == "wilayah" || command == "usulan" || command == "bench-data" {
         try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
         try await app.migrateDatabase()
+    } else if ["backup", "restore", "migrate-data"].contains(command) {
+        try await app.asyncBoot()
     }
-    if app.settings.secret.isEmpty, !["migrate", "routes", "audit"].contains(command) {
+    if app.settings.secret.isEmpty, !["migrate", "routes", "audit", "backup", "restore", "migrate-data"].contains(command) {
         do { app.settings.secret = try await InstallationSecret.obtain(on: app.db) } catch {
             FileHandle.standardError.write(Data("rembuk: the database is not set up yet; run `rembuk migrate` (or `rembuk serve --demo`) first.\n".utf8))
             try? await app.asyncShutdown()
