@@ -94,6 +94,15 @@ public enum UsulanWorkflow {
         return mayAct(actor, as: owner, on: usulan) ? .success(next) : .failure(.notPermitted(step))
     }
 
+    /// Whether `actor` may take some step out of `status` on this usulan: asked before a request names its step, so
+    /// someone with no say gets "forbidden" whatever they sent.
+    public static func mayTakeAnyStep(from status: UsulanStatus, by actor: Actor, on usulan: UsulanParties) -> Bool {
+        steps(from: status).contains { step in
+            if case .success = take(step, from: status, by: actor, on: usulan) { return true }
+            return false
+        }
+    }
+
     static func mayAct(_ actor: Actor, as owner: Owner, on usulan: UsulanParties) -> Bool {
         switch owner {
         case .proposerOrDesa:

@@ -14,6 +14,15 @@ struct ChangeForumStatus {
         case refused(FormErrors)
     }
 
+    /// The change as a form names it: who may run the forum is checked before the request is read.
+    func run(_ requested: String?, reason: String?, forum: Forum, in ctx: Invocation) async throws -> Outcome {
+        try ForumGuard.requireRunner(forum, ctx, open: false)
+        guard let change = Change(rawValue: requested ?? "") else {
+            throw UserFacingError(.badRequest, Phrase("Perubahan status itu tidak dikenal.", "Unknown status change."))
+        }
+        return try await run(change, reason: reason, forum: forum, in: ctx)
+    }
+
     func run(_ change: Change, reason: String?, forum: Forum, in ctx: Invocation) async throws -> Outcome {
         try ForumGuard.requireRunner(forum, ctx, open: change != .reopen)
         switch change {

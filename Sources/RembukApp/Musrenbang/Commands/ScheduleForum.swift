@@ -24,6 +24,8 @@ struct ScheduleForum {
 
     func run(_ input: Input, in ctx: Invocation) async throws -> Outcome {
         guard let account = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        // Someone who may schedule no forum at all is refused before the form is read.
+        guard !ForumLevel.schedulable(by: ctx.actor).isEmpty else { throw UserFacingError.forbidden }
         var errors = FormErrors()
         let level = ForumLevel(rawValue: input.level ?? "")
         if level == nil { errors.add("level", Phrase("Pilih jenis forum.", "Choose the kind of forum.")) }

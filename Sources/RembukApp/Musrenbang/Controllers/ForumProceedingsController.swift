@@ -222,10 +222,7 @@ struct ForumProceedingsController {
         struct Input: Decodable { var change: String?; var reason: String? }
         let forum = try await forum(req)
         let input = try req.content.decode(Input.self)
-        guard let change = ChangeForumStatus.Change(rawValue: input.change ?? "") else {
-            throw UserFacingError(.badRequest, Phrase("Perubahan status itu tidak dikenal.", "Unknown status change."))
-        }
-        switch try await ChangeForumStatus().run(change, reason: input.reason, forum: forum, in: req.invocation) {
+        switch try await ChangeForumStatus().run(input.change, reason: input.reason, forum: forum, in: req.invocation) {
         case .changed: return req.redirect(to: SiteRoute.forum(try forum.requireID().uuidString).path)
         case let .refused(errors): return try await page(req, forum, errors: errors, status: .unprocessableEntity)
         }

@@ -57,6 +57,10 @@ struct ChangeFollow {
 struct MarkInboxRead {
     func run(itemID: UUID?, in ctx: Invocation) async throws {
         guard let accountID = ctx.principal.accountID else { throw UserFacingError.signInRequired }
+        // Someone else's message is, for this account, a message that does not exist.
+        if let itemID, try await InboxItem.query(on: ctx.db).filter(\.$account.$id == accountID).filter(\.$id == itemID).count() == 0 {
+            throw UserFacingError.notFound
+        }
         let now = ctx.now
         try await ctx.writes.transaction { db in
             let query = InboxItem.query(on: db).filter(\.$account.$id == accountID).filter(\.$readAt == nil)

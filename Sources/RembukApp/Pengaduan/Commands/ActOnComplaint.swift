@@ -23,10 +23,13 @@ struct ActOnComplaint {
 
     func run(_ input: Input, complaint: Complaint, in ctx: Invocation) async throws -> Outcome {
         guard ctx.principal.accountID != nil else { throw UserFacingError.signInRequired }
+        let kabupaten = ctx.settings.kabupaten
+        // Only the people a complaint involves get as far as having their request read.
+        guard ComplaintAccess.isAdmin(ctx.actor, kabupaten: kabupaten) || ComplaintAccess.isAgency(ctx.actor, of: complaint)
+            || ComplaintAccess.isReporter(ctx.principal, of: complaint) else { throw UserFacingError.forbidden }
         guard let action = ComplaintAction(rawValue: input.action ?? "") else {
             throw UserFacingError(.badRequest, Phrase("Tindakan itu tidak dikenal.", "Unknown action."))
         }
-        let kabupaten = ctx.settings.kabupaten
         let allowed: Bool = switch action.owner {
         case .admin: ComplaintAccess.isAdmin(ctx.actor, kabupaten: kabupaten)
         case .agency: ComplaintAccess.isAgency(ctx.actor, of: complaint)
@@ -152,11 +155,11 @@ struct MakeComplaintConfidential {
     func run(reason raw: String?, complaint: Complaint, in ctx: Invocation) async throws -> FormErrors? {
         guard ctx.principal.accountID != nil else { throw UserFacingError.signInRequired }
         guard ComplaintAccess.isAdmin(ctx.actor, kabupaten: ctx.settings.kabupaten) else { throw UserFacingError.forbidden }
-        guard complaint.complaintPrivacy != .rahasia else { return nil }
         let reason = CleanText.line(raw ?? "")
         var errors = FormErrors()
         if !(5...300).contains(reason.count) { errors.add("privacy_reason", Phrase("Tulis alasannya (5–300 huruf).", "Give the reason (5–300 characters).")) }
         guard errors.isEmpty else { return errors }
+        guard complaint.complaintPrivacy != .rahasia else { return nil }   // already: nothing to change
         try await ctx.writes.transaction { db in
             complaint.privacy = ComplaintPrivacy.rahasia.rawValue
             try await complaint.update(on: db)

@@ -23,6 +23,7 @@ struct ProgressUploadController {
     }
 
     func upload(_ req: Request) async throws -> Response {
+        try Self.requireReporter(req)   // before the upload is read
         let form = try await SubmittedForm.read(req)
         let files = form.files.filter { $0.field == StoreUploads.field }
         var refusal: Phrase?

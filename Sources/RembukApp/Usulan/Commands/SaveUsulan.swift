@@ -36,6 +36,13 @@ struct SaveUsulan {
 
     static let maximumCost: Int64 = 50_000_000_000
 
+    /// Who may change an usulan already written: its proposer, or the operator of its desa, while it is a draft or
+    /// has been returned for revision. The edit page and the upload of its files ask this too, before reading anything.
+    static func mayEdit(_ usulan: Usulan, accountID: UUID?, actor: Actor) -> Bool {
+        guard let accountID, let parties = usulan.parties, [.draft, .revisi].contains(usulan.workflowStatus) else { return false }
+        return usulan.proposerID == accountID || actor.covers(parties.desa, as: [.operatorDesa])
+    }
+
     /// `existing` is a draft or a returned usulan being edited by its proposer. `attachments` are the ids
     /// the form keeps (the usulan's own and the proposer's pending uploads); `uploadErrors` name files
     /// refused on the way in, which makes the form invalid so the person sees them before anything is saved.
@@ -44,12 +51,7 @@ struct SaveUsulan {
         guard let account = ctx.principal.account, let accountID = account.id else { throw UserFacingError.signInRequired }
         try ctx.requireScope(.usulanWrite)
         let intent = Intent(rawValue: input.aksi ?? "") ?? .submit
-        if let existing {
-            guard let parties = existing.parties, [.draft, .revisi].contains(existing.workflowStatus),
-                  existing.proposerID == accountID || ctx.actor.covers(parties.desa, as: [.operatorDesa]) else {
-                throw UserFacingError.forbidden
-            }
-        }
+        if let existing, !Self.mayEdit(existing, accountID: accountID, actor: ctx.actor) { throw UserFacingError.forbidden }
         var errors = uploadErrors
         let fields = try await UsulanFields.validate(input, complete: intent != .draft, in: ctx, errors: &errors)
         let kept = try await AttachmentSet.candidates(ids: attachments, subjectType: "usulan", subjectID: existing?.id?.uuidString,

@@ -34,10 +34,12 @@ struct TakeUsulanStep {
 
     func run(usulanID: UUID, _ input: Input, in ctx: Invocation) async throws -> Outcome {
         guard let usulan = try await Usulan.find(usulanID, on: ctx.db), let parties = usulan.parties else { throw UserFacingError.notFound }
+        let from = usulan.workflowStatus
+        guard ctx.actor.isSignedIn else { throw UserFacingError.signInRequired }
         guard let step = UsulanStep(rawValue: input.step ?? "") else {
+            guard UsulanWorkflow.mayTakeAnyStep(from: from, by: ctx.actor, on: parties) else { throw UserFacingError.forbidden }
             throw UserFacingError(.badRequest, Phrase("Langkah tidak dikenal.", "Unknown step."))
         }
-        let from = usulan.workflowStatus
         let to: UsulanStatus
         switch UsulanWorkflow.take(step, from: from, by: ctx.actor, on: parties) {
         case let .success(next): to = next

@@ -136,7 +136,7 @@ struct UsulanController {
 
     func editForm(_ req: Request) async throws -> Response {
         let usulan = try await find(req)
-        guard req.principal.accountID == usulan.proposerID, [.draft, .revisi].contains(usulan.workflowStatus) else { throw UserFacingError.forbidden }
+        guard SaveUsulan.mayEdit(usulan, accountID: req.principal.accountID, actor: req.principal.actor) else { throw UserFacingError.forbidden }
         let attachments = try await Attachment.query(on: req.db).filter(\.$subjectType == "usulan")
             .filter(\.$subjectID == usulan.requireID().uuidString).sort(\.$createdAt).all()
         return try await form(req, input: UsulanFormModel.input(from: usulan), attachments: attachments, existing: usulan,
@@ -144,7 +144,11 @@ struct UsulanController {
     }
 
     func update(_ req: Request) async throws -> Response {
-        try await save(req, existing: try await find(req))
+        let usulan = try await find(req)
+        // Refused before the form and its files are read (SaveUsulan asks again).
+        guard req.principal.accountID != nil else { throw UserFacingError.signInRequired }
+        guard SaveUsulan.mayEdit(usulan, accountID: req.principal.accountID, actor: req.principal.actor) else { throw UserFacingError.forbidden }
+        return try await save(req, existing: usulan)
     }
 
     /// Saves the form. Files sent with it are kept as pending uploads first, so if anything else needs fixing
