@@ -46,4 +46,22 @@ import Testing
         #expect(ByteSize.text(50 * 1024 * 1024) == "50,0 MB")
         #expect(ByteSize.text(Int(4.84 * 1024 * 1024)) == "4,8 MB")
     }
+
+    @Test func polyglotsAndActivePDFsAreHazards() {
+        // given
+        let gifPage = Array("GIF89a/*".utf8) + [0, 0, 0] + Array("*/=1;<SCRIPT>alert('rembuk')</script>".utf8)
+        let pdfPage = Array("%PDF-1.4\n<html><body onload=alert(1)>".utf8)
+        let pdfScript = Array("%PDF-1.7\n1 0 obj << /Type /Action /S /JavaScript /JS (app.alert(1)) >> endobj".utf8)
+        let pdfLaunch = Array("%PDF-1.7\n1 0 obj << /S /Launch /F (cmd.exe) >> endobj".utf8)
+        let photo = [0xFF, 0xD8, 0xFF, 0xE1] + Array("Exif http://ns.adobe.com/xap/1.0/ <?xpacket begin?><x:xmpmeta>".utf8) + [0xFF, 0xD9]
+        let report = Array("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >> endobj".utf8)
+        // when / then
+        #expect(FileKind.hazard(gifPage, kind: .gif) == "<script")
+        #expect(FileKind.hazard(pdfPage, kind: .pdf) != nil)
+        #expect(FileKind.hazard(pdfScript, kind: .pdf) == "/JavaScript")
+        #expect(FileKind.hazard(pdfLaunch, kind: .pdf) == "/Launch")
+        #expect(FileKind.hazard(photo, kind: .jpeg) == nil)
+        #expect(FileKind.hazard(report, kind: .pdf) == nil)
+        #expect(FileKind.hazard([UInt8](), kind: .png) == nil)
+    }
 }

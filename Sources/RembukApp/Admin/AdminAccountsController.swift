@@ -21,7 +21,7 @@ struct AdminAccountsController {
 
     func index(_ req: Request) async throws -> Response {
         try requireAdmin(req)
-        let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let search = String(CleanText.line(req.query[String.self, at: "q"] ?? "").prefix(100))
         let query = Account.query(on: req.db).with(\.$grants).sort(\.$name)
         if !search.isEmpty {
             query.group(.or) { $0.filter(\.$name ~~ search).filter(\.$email ~~ search.lowercased()) }

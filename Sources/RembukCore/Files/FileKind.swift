@@ -37,6 +37,38 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
         return nil
     }
 
+    /// Why a file whose signature is accepted is still refused: it carries markup or script a browser or a PDF
+    /// reader could run (a GIF or PDF that is also an HTML page — a polyglot —, a PDF with JavaScript, an embedded
+    /// file or a launch action). Nil for a plain photo or document. Rembuk serves files with their own type and
+    /// `nosniff`, so this is a second wall: such a file has no business in a planning archive.
+    public static func hazard<Bytes: Collection>(_ bytes: Bytes, kind: FileKind) -> String? where Bytes.Element == UInt8 {
+        let data = Array(bytes)
+        let markup = ["<script", "<html", "<svg", "<iframe", "<!doctype", "javascript:", "<body", "onload="]
+        if let found = markup.first(where: { contains(data, $0) }) { return found }
+        if kind == .pdf, let found = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia"].first(where: { contains(data, $0, caseSensitive: true) }) {
+            return found
+        }
+        return nil
+    }
+
+    /// Whether `needle` (ASCII) occurs in `haystack`, ignoring ASCII case unless asked not to.
+    static func contains(_ haystack: [UInt8], _ needle: String, caseSensitive: Bool = false) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
+        func fold(_ byte: UInt8) -> UInt8 { caseSensitive || !(65...90).contains(byte) ? byte : byte + 32 }
+        var index = 0
+        let last = haystack.count - pattern.count
+        while index <= last {
+            if fold(haystack[index]) == first {
+                var matched = 1
+                while matched < pattern.count, fold(haystack[index + matched]) == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The accept list for a file input.
     public static var acceptList: String { allCases.map(\.mediaType).joined(separator: ",") }
 }

@@ -73,7 +73,11 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: Actor.allCases) func everyRouteAnswersAsDeclared(_ actor: Actor) async throws {
+    /// Who may do what is decided in Swift, the same on both engines; on PostgreSQL the walk runs as the actors whose
+    /// answers most depend on what the database finds (the two from outside the scopes, the owner, a visitor, the admin).
+    static let actors: [Actor] = testsRunOnPostgres ? [.visitor, .warga, .operatorDesaElsewhere, .opdOfAnotherAgency, .bappeda] : Actor.allCases
+
+    @Test(arguments: actors) func everyRouteAnswersAsDeclared(_ actor: Actor) async throws {
         try await withRembuk { app in
             // given
             let fixture = try await Fixture.make(app)

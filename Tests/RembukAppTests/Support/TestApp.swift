@@ -13,6 +13,9 @@ let testSerializer = WriteGate()
 
 let testSecret = "test-secret-that-is-long-enough-1234567890"
 
+/// Whether this test process runs on PostgreSQL (`TEST_DATABASE_URL`) rather than on SQLite files.
+let testsRunOnPostgres = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] != nil
+
 /// Runs `body` with a fresh, migrated Rembuk holding the demo data: on PostgreSQL when `TEST_DATABASE_URL`
 /// is set, otherwise on a new SQLite file. Migrating and loading the demo takes seconds, so it is done once
 /// per test process into a template (a SQLite file, a PostgreSQL template database) that each test copies.

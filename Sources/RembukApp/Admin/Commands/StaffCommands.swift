@@ -190,9 +190,9 @@ struct RevokeRole {
         guard let row = try await RoleGrant.query(on: ctx.db).filter(\.$id == grantID).filter(\.$account.$id == accountID)
             .filter(\.$revokedAt == nil).with(\.$account).first(), let grant = row.grant else { throw UserFacingError.notFound }
         let reason = AccountRules.cleanName(reason ?? "")
-        guard reason.count >= 3 else {
+        guard (3...300).contains(reason.count) else {
             var errors = FormErrors()
-            errors.add("reason", Phrase("Tulis alasan pencabutan peran.", "Give a reason for revoking the role."))
+            errors.add("reason", Phrase("Tulis alasan pencabutan peran (3–300 huruf).", "Give a reason for revoking the role (3–300 characters)."))
             return errors
         }
         let identity = ctx.identity
@@ -226,7 +226,7 @@ struct SetAccountStatus {
             return errors
         }
         let reason = AccountRules.cleanName(reason ?? "")
-        if reason.count < 3 { errors.add("reason", Phrase("Tulis alasannya.", "Give a reason.")) }
+        if !(3...300).contains(reason.count) { errors.add("reason", Phrase("Tulis alasannya (3–300 huruf).", "Give a reason (3–300 characters).")) }
         guard errors.isEmpty else { return errors }
         guard account.isDisabled != disable else { return nil }
         let identity = ctx.identity

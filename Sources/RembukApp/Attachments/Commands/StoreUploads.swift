@@ -28,6 +28,11 @@ struct StoreUploads {
                                       "\(file.filename) is not a photo (JPG, PNG, WebP, GIF) or a PDF."))
                 continue
             }
+            if FileKind.hazard(file.bytes, kind: kind) != nil {
+                refused.append(Phrase("\(file.filename) memuat skrip atau kode halaman web, jadi tidak diterima; simpan ulang sebagai foto atau PDF biasa.",
+                                      "\(file.filename) carries script or web-page code, so it is not accepted; save it again as a plain photo or PDF."))
+                continue
+            }
             accepted.append((file, kind))
         }
         if !refused.isEmpty {

@@ -28,7 +28,9 @@ struct MarkPokir {
                 errors.add("member", Phrase("Tulis nama anggota DPRD pengusul.", "Enter the council member's name."))
                 return .invalid(errors)
             }
-            if reason.count < 5 { errors.add("reason", Phrase("Tulis alasan tanda pokir dihapus.", "Give the reason for removing the pokir mark.")) }
+            if !(5...300).contains(reason.count) {
+                errors.add("reason", Phrase("Tulis alasan tanda pokir dihapus (5–300 huruf).", "Give the reason for removing the pokir mark (5–300 characters)."))
+            }
         } else {
             if !(3...100).contains(member.count) { errors.add("member", Phrase("Nama anggota DPRD 3–100 huruf.", "The member's name has 3–100 characters.")) }
             if !(1...40).contains(dapil.count) { errors.add("dapil", Phrase("Tulis daerah pemilihannya, mis. Dapil 2.", "Enter the electoral district, e.g. Dapil 2.")) }
