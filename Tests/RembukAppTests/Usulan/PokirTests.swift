@@ -29,7 +29,7 @@ import VaporTesting
             #expect(page.text.contains("Pokir DPRD: H. Ahmad Sanusi (Dapil 2)") && list.text.contains("Pokir DPRD: H. Ahmad Sanusi (Dapil 2)"))
             #expect(csv.text.contains(";H. Ahmad Sanusi;Dapil 2;"))
             #expect(api.text.contains(#""pokir":{"dapil":"Dapil 2","member":"H. Ahmad Sanusi"}"#))
-            #expect(removeWithoutReason.status == .unprocessableEntity && removeWithoutReason.text.contains("Tulis alasan tanda pokir dihapus."))
+            #expect(removeWithoutReason.status == .unprocessableEntity && removeWithoutReason.text.contains("Tulis alasan tanda pokir dihapus (5–300 huruf)."))
             let record = try await AuditRecord.query(on: app.db).filter(\.$action == "usulan.pokir_marked").first()
             #expect(record?.summary.contains("Pokir DPRD: H. Ahmad Sanusi (Dapil 2)") == true)
             let removed = try await admin.post(SiteRoute.usulanPokir(id).path, ["member": "", "reason": "Ternyata usulan warga, bukan pokir."])
