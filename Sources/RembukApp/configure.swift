@@ -85,6 +85,10 @@ let allMigrations: [any Migration] = [
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.
 struct SQLiteTuning: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
-        try await application.db.sql.raw("PRAGMA journal_mode=WAL").run()
+        try await Self.useWriteAheadLog(on: application.db)
+    }
+
+    static func useWriteAheadLog(on db: any Database) async throws {
+        try await db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }

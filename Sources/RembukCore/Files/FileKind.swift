@@ -43,30 +43,14 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
     /// `nosniff`, so this is a second wall: such a file has no business in a planning archive.
     public static func hazard<Bytes: Collection>(_ bytes: Bytes, kind: FileKind) -> String? where Bytes.Element == UInt8 {
         let data = Array(bytes)
+        let folded = data.map { (65...90).contains($0) ? $0 + 32 : $0 }   // ASCII lower case, for the markup words
         let markup = ["<script", "<html", "<svg", "<iframe", "<!doctype", "javascript:", "<body", "onload="]
-        if let found = markup.first(where: { contains(data, $0) }) { return found }
-        if kind == .pdf, let found = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia"].first(where: { contains(data, $0, caseSensitive: true) }) {
+        if let found = markup.first(where: { folded.firstRange(of: Array($0.utf8)) != nil }) { return found }
+        if kind == .pdf, let found = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia"]
+            .first(where: { data.firstRange(of: Array($0.utf8)) != nil }) {
             return found
         }
         return nil
-    }
-
-    /// Whether `needle` (ASCII) occurs in `haystack`, ignoring ASCII case unless asked not to.
-    static func contains(_ haystack: [UInt8], _ needle: String, caseSensitive: Bool = false) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
-        func fold(_ byte: UInt8) -> UInt8 { caseSensitive || !(65...90).contains(byte) ? byte : byte + 32 }
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-            if fold(haystack[index]) == first {
-                var matched = 1
-                while matched < pattern.count, fold(haystack[index + matched]) == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return true }
-            }
-            index += 1
-        }
-        return false
     }
 
     /// The accept list for a file input.

@@ -52,9 +52,7 @@ import VaporTesting
             for form in forms.values.sorted(by: { $0.action < $1.action }) {
                 for file in Self.files(maxUpload: app.settings.maxUploadSize) {
                     let before = (try await Blob.query(on: app.db).count(), try await Attachment.query(on: app.db).count(), try await auditCount(app))
-                    var single: [String: String] = [:]
-                    var repeated: [(String, String)] = []
-                    for (name, value) in form.filled(with: plain) { if single[name] == nil { single[name] = value } else { repeated.append((name, value)) } }
+                    let (single, repeated) = HostileInputTests.Form.split(form.filled(with: plain))
                     // when
                     let response = try await browser.postMultipart(form.action, single, repeated: repeated,
                                                                    files: form.files.map { (field: $0, filename: file.filename, bytes: file.bytes) })

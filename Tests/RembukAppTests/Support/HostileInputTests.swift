@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import RembukCore
 import SQLKit
@@ -59,20 +60,14 @@ import VaporTesting
             for form in forms.values.sorted(by: { $0.action < $1.action }) {
                 for entry in Self.corpus {
                     let before = try await auditCount(app)
-                    let fields = form.filled(with: entry)
+                    let (single, repeated) = Form.split(form.filled(with: entry))
                     let response: TestingHTTPResponse
                     if form.method == "get" {
-                        let query = TestBrowser.encode(Dictionary(fields, uniquingKeysWith: { first, _ in first }))
+                        let query = TestBrowser.encode(single)
                         response = try await browser.get(form.action + (form.action.contains("?") ? "&" : "?") + query)
                     } else if form.multipart {
-                        var single: [String: String] = [:]
-                        var repeated: [(String, String)] = []
-                        for (name, value) in fields { if single[name] == nil { single[name] = value } else { repeated.append((name, value)) } }
                         response = try await browser.postMultipart(form.action, single, repeated: repeated, files: [])
                     } else {
-                        var single: [String: String] = [:]
-                        var repeated: [(String, String)] = []
-                        for (name, value) in fields { if single[name] == nil { single[name] = value } else { repeated.append((name, value)) } }
                         response = try await browser.post(form.action, single, repeated: repeated)
                     }
                     // then
@@ -122,23 +117,16 @@ import VaporTesting
     static func invisibleCharacters(in db: any Database, table: String, columns: [DatabaseCatalog.Column]) async throws -> Set<String> {
         let text = columns.filter { $0.type == .text }
         guard !text.isEmpty else { return [] }
-        let found = NIOLockedValueBoxWrapper()
+        let found = NIOLockedValueBox(Set<String>())
         try await TableRows.each(in: db, table: table, columns: text) { values in
             for (value, column) in zip(values, text) {
                 if case let .text(string) = value,
                    string.unicodeScalars.contains(where: { ["\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{0000}"].contains($0) }) {
-                    found.insert(column.name)
+                    found.withLockedValue { _ = $0.insert(column.name) }
                 }
             }
         }
-        return found.values
-    }
-
-    final class NIOLockedValueBoxWrapper: @unchecked Sendable {
-        private let lock = NSLock()
-        private var set: Set<String> = []
-        func insert(_ value: String) { lock.lock(); set.insert(value); lock.unlock() }
-        var values: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
+        return found.withLockedValue { $0 }
     }
 
     /// A form as a page shows it: where it goes, and its fields with their kinds and values.
@@ -197,6 +185,14 @@ import VaporTesting
         /// field, overlong text a text field).
         func takes(_ entry: Entry) -> Bool {
             fields.contains { entry.typed == .wrong ? Self.typedKinds.contains($0.kind) : Self.textKinds.contains($0.kind) }
+        }
+
+        /// Fields as the test browser sends them: the first value of each name, and the names given again.
+        static func split(_ fields: [(String, String)]) -> (single: [String: String], repeated: [(String, String)]) {
+            var single: [String: String] = [:]
+            var repeated: [(String, String)] = []
+            for (name, value) in fields { if single[name] == nil { single[name] = value } else { repeated.append((name, value)) } }
+            return (single, repeated)
         }
 
         /// The fields as a person would send them, with the entry's text in every text field.

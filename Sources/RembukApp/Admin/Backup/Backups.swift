@@ -41,7 +41,7 @@ public enum Backups {
         let db = app.db(id)
         _ = try await db.sql.raw("SELECT 1 AS ready").all()
         try await app.autoMigrate()
-        if !db.isPostgres { try await db.sql.raw("PRAGMA journal_mode=WAL").run() }
+        if !db.isPostgres { try await SQLiteTuning.useWriteAheadLog(on: db) }
         let moved = try await RestoreBackup(path: backupPath, replaceExisting: replaceExisting).run(into: db)
         guard moved == source else { throw RestoreBackup.Refused(reason: "isi basis data tujuan tidak sama dengan sumbernya") }
         return moved
