@@ -67,9 +67,7 @@ struct HomeController {
     }
 }
 
-/// Only paths on this site: `/akun` yes; `//evil.example`, `https://…` and `/\evil` no.
+/// Only paths on this site (`ReturnPath`): `/akun` yes; `//evil.example`, `https://…`, `/\\evil` and `/\t/evil.example` no.
 func safeReturnPath(_ candidate: String?, fallback: String = "/") -> String {
-    guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-          !candidate.contains("\r"), !candidate.contains("\n"), candidate.count < 512 else { return fallback }
-    return candidate
+    ReturnPath.safe(candidate, fallback: fallback)
 }
