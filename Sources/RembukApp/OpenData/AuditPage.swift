@@ -9,9 +9,23 @@ struct AuditSubject: Sendable, Equatable {
     /// A confidential complaint: named without its number and without a link (its page does not exist publicly).
     var confidential = false
 
+    /// Kinds whose records name their subject by UUID; a region by its code; the rest (agencies, holidays, planning
+    /// years, categories) by a short key of letters, digits, `.`, `_` and `-`.
+    static let uuidKinds: Set<String> = ["usulan", "project", "forum", "complaint", "thread", "program", "comment", "account", "article",
+                                         "document", "partner_agreement", "partner_contribution", "project_report"]
+
+    /// Only a subject whose id has the form of its kind: anything else (`x"><meta …`) names no subject.
     init?(type: String?, id: String?) {
-        guard let type, let id, (1...40).contains(type.count), (1...80).contains(id.count),
-              type.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        guard let type, let id, (1...40).contains(type.utf8.count), (1...80).contains(id.utf8.count),
+              type.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) else { return nil }
+        if Self.uuidKinds.contains(type) {
+            guard UUID(uuidString: id) != nil else { return nil }
+        } else if type == "region" {
+            guard RegionCode(id) != nil else { return nil }
+        } else {
+            guard id.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-")].contains($0)) })
+            else { return nil }
+        }
         self.type = type
         self.id = id
     }
@@ -35,8 +49,8 @@ struct AuditSubject: Sendable, Equatable {
     func label(_ ctx: ViewContext) -> String {
         let short = String(id.prefix(8)).uppercased()
         switch type {
-        case "usulan": return "usulan U-\\(short)"
-        case "project": return ctx.t("proyek P-\\(short)", "project P-\\(short)")
+        case "usulan": return "usulan U-\(short)"
+        case "project": return ctx.t("proyek P-\(short)", "project P-\(short)")
         case "forum": return "forum " + short
         case "region": return ctx.t("wilayah ", "region ") + id
         case "complaint": return confidential ? ctx.t("pengaduan rahasia", "confidential complaint") : ctx.t("pengaduan L-\(short)", "complaint L-\(short)")
@@ -91,10 +105,20 @@ struct AuditPage {
                     .td(.text(DateText.dateTime(Date(millis: record.occurredAtMillis), ctx.language))),
                     .td(.text(record.actorLabel)),
                     .td(.code(.text(record.action)), .br(),
-                        about.map { subject == nil ? .a(.href($0.trail), .text($0.label(ctx))) : .text($0.label(ctx)) } ?? .empty),
-                    .td(.text(record.summary), .if(!record.reason.isEmpty, .group(.br(), .em(.text(ctx.t("Alasan: ", "Reason: ") + record.reason))))),
+                        about.map { subject == nil ? .a(.href($0.trail), .text($0.label(ctx))) : .text($0.label(ctx)) }
+                            ?? (record.subjectType == "complaint" ? .text(ctx.t("pengaduan rahasia", "confidential complaint")) : .empty)),
+                    details(record, confidential: about?.confidential == true, ctx),
                     .td(.class("hash hide-small"), .text(String(record.hash.prefix(12)) + "…")))
             }))
+    }
+
+    /// What the record says. A complaint made confidential after it was filed keeps its earlier records in the chain
+    /// (they cannot change), but this page no longer repeats what they say (docs/SECURITY.md, "Complaints in the trail").
+    func details(_ record: AuditRecord, confidential: Bool, _ ctx: ViewContext) -> Node<HTML.TableRowContext> {
+        guard !confidential else {
+            return .td(.class("muted"), .text(ctx.t("Isi catatan tidak ditampilkan: pengaduan ini kini rahasia.", "Not shown: this complaint is now confidential.")))
+        }
+        return .td(.text(record.summary), .if(!record.reason.isEmpty, .group(.br(), .em(.text(ctx.t("Alasan: ", "Reason: ") + record.reason)))))
     }
 
     func pager(_ ctx: ViewContext) -> Node<HTML.BodyContext> {

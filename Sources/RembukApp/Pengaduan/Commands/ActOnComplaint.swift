@@ -93,9 +93,8 @@ struct ActOnComplaint {
             try await ComplaintTimeline.record(complaint, action: action.rawValue, from: current, to: next, note: note,
                                                agency: [.dispose, .respond].contains(action) ? agency : "", ctx: ctx, on: db)
             let agencyName = agency.isEmpty ? "" : (try await Agency.find(agency, on: db)?.name ?? agency)
-            try await ComplaintAccess.audit(complaint, "complaint.\(action.rawValue)",
-                                            "\(current.rawValue) → \(next.rawValue)" + (action == .dispose ? " (\(agencyName))" : ""),
-                                            reason: action == .respond ? "" : note, ctx: ctx, on: db)
+            try await ComplaintAccess.audit(complaint, "complaint.\(action.rawValue)", "\(current.rawValue) → \(next.rawValue)",
+                                            agency: action == .dispose ? agencyName : "", noted: action != .respond && !note.isEmpty, ctx: ctx, on: db)
             try await notify(complaint, action: action, next: next, note: note, agencyName: agencyName, ctx: ctx, on: db)
         }
         return .done(next)

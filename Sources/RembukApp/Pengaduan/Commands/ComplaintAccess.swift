@@ -36,20 +36,39 @@ enum ComplaintAccess {
         return Principal.citizenLabel(complaint.reporterID)
     }
 
-    /// The audit trail is public: a complaint whose reporter is hidden is recorded without the reporter's
-    /// pseudonym, and a confidential one without its title or place.
-    static func auditIdentity(_ complaint: Complaint, _ ctx: Invocation) -> Principal.Identity {
-        guard ctx.principal.accountID == complaint.reporterID, !complaint.complaintPrivacy.showsReporter else { return ctx.identity }
-        return Principal.Identity(id: "pelapor-dirahasiakan", label: "Pelapor (dirahasiakan)")
+    /// How the actor of a step appears on the complaint's own timeline (seen by the reporter and the staff who handle
+    /// it): a reporter who asked to stay hidden as "Pelapor (dirahasiakan)", everyone else as themselves.
+    static func timelineIdentity(_ complaint: Complaint, _ ctx: Invocation) -> Principal.Identity {
+        ctx.principal.accountID == complaint.reporterID && !complaint.complaintPrivacy.showsReporter ? hiddenReporter : ctx.identity
     }
 
-    static func audit(_ complaint: Complaint, _ action: String, _ summary: String, reason: String = "", ctx: Invocation, on db: any Database) async throws {
-        let confidential = complaint.complaintPrivacy == .rahasia
-        try await AuditLog.append(AuditDraft(actor: auditIdentity(complaint, ctx), action: action, subjectType: "complaint",
-                                             subjectID: try complaint.requireID().uuidString,
-                                             regionCode: confidential ? "" : complaint.desaCode,
-                                             summary: confidential ? "Pengaduan rahasia: \(summary)" : "\(complaint.number) \(complaint.title): \(summary)",
-                                             reason: confidential ? "" : reason), on: db, now: ctx.now)
+    /// How the actor appears in the public trail: as on the timeline, except that on a confidential complaint staff
+    /// are not named either, since a name or an agency would say where the complaint went.
+    static func auditIdentity(_ complaint: Complaint, _ ctx: Invocation) -> Principal.Identity {
+        guard complaint.complaintPrivacy == .rahasia else { return timelineIdentity(complaint, ctx) }
+        return ctx.principal.accountID == complaint.reporterID ? hiddenReporter : Principal.Identity(id: "petugas-dirahasiakan", label: "Petugas (dirahasiakan)")
+    }
+
+    static let hiddenReporter = Principal.Identity(id: "pelapor-dirahasiakan", label: "Pelapor (dirahasiakan)")
+
+    /// The public record of a complaint's step. The trail is public from the moment it is written and can never be
+    /// changed, while a complaint is hidden until verified and may be made confidential later: so no record carries
+    /// anything a person wrote (title, place, story, notes, reasons), only the number and the change of status.
+    /// A confidential complaint's records carry not even that: no number, no id that would link its records into a
+    /// timeline, no desa, no agency, no names (`ComplaintAuditTests`).
+    static func audit(_ complaint: Complaint, _ action: String, _ change: String, agency: String = "", noted: Bool = false,
+                      ctx: Invocation, on db: any Database) async throws {
+        let draft: AuditDraft
+        if complaint.complaintPrivacy == .rahasia {
+            draft = AuditDraft(actor: auditIdentity(complaint, ctx), action: action, subjectType: "complaint", subjectID: "",
+                               summary: "Pengaduan rahasia: \(change)")
+        } else {
+            draft = AuditDraft(actor: auditIdentity(complaint, ctx), action: action, subjectType: "complaint",
+                               subjectID: try complaint.requireID().uuidString, regionCode: complaint.desaCode,
+                               summary: "\(complaint.number): \(change)" + (agency.isEmpty ? "" : " (\(agency))"),
+                               reason: noted ? "dicatat pada riwayat pengaduan" : "")
+        }
+        try await AuditLog.append(draft, on: db, now: ctx.now)
     }
 
     static func find(_ id: String?, on db: any Database) async throws -> Complaint {

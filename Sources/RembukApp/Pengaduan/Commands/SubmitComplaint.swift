@@ -132,7 +132,7 @@ enum ComplaintTimeline {
         event.fromStatus = from.rawValue
         event.toStatus = to.rawValue
         event.note = note
-        event.actorLabel = ComplaintAccess.auditIdentity(complaint, ctx).label
+        event.actorLabel = ComplaintAccess.timelineIdentity(complaint, ctx).label
         event.agency = agency
         event.atMillis = ctx.now.millis
         try await event.create(on: db)
