@@ -80,7 +80,7 @@ enum FormKit {
                 .if(error != nil, .attribute(named: "aria-describedby", value: id + "-error")),
                 .forEach(groupRuns(choices)) { run in
                     if let group = run.group {
-                        return .element(named: "optgroup", nodes: [.attribute(named: "label", value: HTMLEscape.attribute(group)),
+                        return .element(named: "optgroup", nodes: [.attribute(named: "label", value: group),
                                                                    .forEach(run.choices) { option($0, selected: selected) }])
                     }
                     return .group(run.choices.map { option($0, selected: selected) })
@@ -92,7 +92,7 @@ enum FormKit {
     static func option(_ choice: Choice, selected: String) -> Node<HTML.BodyContext> {
         .element(named: "option", nodes: [
             // An empty value must still be sent as empty, not fall back to the option's text.
-            .attribute(Attribute<HTML.BodyContext>(name: "value", value: HTMLEscape.attribute(choice.value), ignoreIfValueIsEmpty: false)),
+            .escaped("value", choice.value, ignoreIfValueIsEmpty: false),
             .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
             .text(choice.label),
         ])
@@ -150,28 +150,8 @@ extension FormKit {
     /// An `<input>` from name/value pairs; nil pairs are left out (Plot has no conditional input attributes).
     static func input(_ pairs: [(String, String)?]) -> Node<HTML.BodyContext> {
         .selfClosedElement(named: "input", attributes: pairs.compactMap { $0 }.map {
-            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
+            Attribute<HTML.BodyContext>.escaped($0.0, $0.1, ignoreIfValueIsEmpty: false)
         })
-    }
-}
-
-/// Plot writes attribute values as given, so every value that can carry someone's input goes through here.
-/// (Text nodes are escaped by Plot itself.)
-enum HTMLEscape {
-    static func attribute(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.count)
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
 

@@ -70,6 +70,41 @@ import Vapor
         }
     }
 
+    /// Finding 4 of the security probe: a partner user's website was written raw into an `href`.
+    @Test func aPartnersWebsiteCannotCarryMarkupAndIsStoredNormalised() async throws {
+        try await withRembuk { app in
+            // given the partner's own user, and an address kept from before the fix with a quote in it
+            var partnerUser = TestBrowser(app)
+            try await partnerUser.signIn("mitra@rembuk.test")
+            let profile = ["name": "Yayasan Citarum Lestari", "kind": "lsm", "description": "Profil."]
+            let auditBefore = try await auditCount(app)
+            // when they save attribute-breaking and other hostile addresses, then a plain one in capitals
+            var refused: [UInt] = []
+            for site in [#"https://citarum.or.id/"><meta http-equiv="refresh" content="0;url=//evil.example">"#, "https://citarum.or.id/'onmouseover='x",
+                         "https://user:pw@citarum.or.id/", "https://citarum.or.id\\@evil.example", "https://citarum .or.id", "https://citarum.or.id/\u{202E}x",
+                         "data:text/html,hi", "//evil.example", "https://localhost"] {
+                var form = profile
+                form["website"] = site
+                refused.append(try await partnerUser.post(SiteRoute.partnerEdit(Self.yayasan).path, form).status.code)
+            }
+            #expect(refused.allSatisfy { $0 == 422 }, "\(refused)")
+            #expect(try await auditCount(app) == auditBefore)
+            var form = profile
+            form["website"] = "HTTPS://Citarum.OR.id"
+            #expect(try await partnerUser.post(SiteRoute.partnerEdit(Self.yayasan).path, form).status == .seeOther)
+            // then the address is stored normalised and linked
+            #expect(try await Partner.find(Self.yayasan, on: app.db)?.website == "https://citarum.or.id/")
+            var visitor = TestBrowser(app)
+            #expect(try await visitor.get(SiteRoute.partner(Self.yayasan).path).text.contains(#"href="https://citarum.or.id/""#))
+            // and one stored before the fix is shown without a link, never as markup
+            let old = try #require(try await Partner.find(Self.yayasan, on: app.db))
+            old.website = #"https://citarum.or.id/"><meta http-equiv="refresh" content="0">"#
+            try await old.save(on: app.db)
+            let page = try await visitor.get(SiteRoute.partner(Self.yayasan).path).text
+            #expect(!page.contains("<meta http-equiv"))
+        }
+    }
+
     @Test func agenciesRecordAgreementsOnlyForThemselvesAndTheirOwnProgrammes() async throws {
         try await withRembuk { app in
             // given a DLH programme; the PUPR's staff and a citizen try too

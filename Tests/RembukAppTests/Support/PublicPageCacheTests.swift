@@ -25,7 +25,7 @@ import VaporTesting
             // then
             #expect(!Self.cached(first) && Self.cached(second))
             #expect(second.text == first.text)
-            #expect(first.text.contains("/audit?jenis=usulan&id=\(usulan.id!.uuidString)"))
+            #expect(first.text.contains("/audit?jenis=usulan&amp;id=\(usulan.id!.uuidString)"))
             #expect(supported.status == .seeOther)
             #expect(!Self.cached(afterWrite))
             #expect(afterWrite.text.contains("<dt>Dukungan</dt><dd>\(usulan.supportCount + 1)</dd>"))

@@ -147,6 +147,46 @@ import Vapor
         }
     }
 
+    /// A browser drops TAB, CR and LF anywhere in a `Location`, so `/<TAB>/evil.example/x` is followed as `//evil.example/x`.
+    @Test func returnPathsWithControlCharactersAreNotFollowed() async throws {
+        try await withRembuk { app in
+            // given: return paths that become another site once a browser strips what it ignores
+            var browser = TestBrowser(app)
+            let tricks = ["/%09/evil.example/x", "/%0A/evil.example", "/%0D/evil.example", "%09//evil.example", "/%5Cevil.example", "/%20/evil.example"]
+            for trick in tricks {
+                // when: the language switch is asked to go there
+                let response = try await browser.get(SiteRoute.language("id").path + "?kembali=" + trick)
+                // then: it goes home instead
+                #expect(response.location == "/", "\(trick) → \(response.location ?? "")")
+            }
+            // when: someone signs in from a link carrying the TAB trick
+            let signedIn = try await browser.post(SiteRoute.login.path, ["identifier": "warga@rembuk.test", "password": LoadDemoData.password,
+                                                                           "kembali": "/\t/evil.example/x"])
+            // then: they land on their account page
+            #expect(signedIn.location == SiteRoute.account.path)
+        }
+    }
+
+    /// Finding 3 of the security probe: `/audit?id=` was written into an `href` as it came.
+    @Test func theTrailsSubjectCannotBreakOutOfItsLink() async throws {
+        try await withRembuk { app in
+            // given ids that close the attribute and add markup, and ids of the wrong form for their kind
+            var visitor = TestBrowser(app)
+            let attacks = [#"x"><meta http-equiv=refresh content="0;url=//evil.example">"#, "x'><img src=x>", #"00000000-0000-0000-0000-000000000000"><b>"#,
+                           "../../akun", "32.14\"><b>"]
+            for (kind, id) in attacks.flatMap({ id in ["usulan", "region", "agency"].map { ($0, id) } }) {
+                // when the trail is asked for that subject
+                let response = try await visitor.get(SiteRoute.audit.path + "?jenis=\(kind)&id=" + TestBrowser.encode(["": id]).dropFirst())
+                // then the page is the whole trail, with no markup of the visitor's
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("<meta http-equiv") && !response.text.contains("<img src=x") && !response.text.contains("<b>"), "\(kind) \(id)")
+                #expect(!response.text.contains("Hanya catatan tentang"))
+            }
+            // and a well-formed subject still narrows the trail
+            #expect(try await visitor.get(SiteRoute.audit.path + "?jenis=region&id=32.14").text.contains("Hanya catatan tentang"))
+        }
+    }
+
     @Test func englishSwitchAndAcceptLanguage() async throws {
         try await withRembuk { app in
             var browser = TestBrowser(app)

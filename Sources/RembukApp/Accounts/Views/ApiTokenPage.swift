@@ -52,7 +52,7 @@ enum ApiTokenViews {
                     .td(FormKit.form(.class("inline"), .attribute(named: "method", value: "post"),
                                      .attribute(named: "action", value: revoke(token.id?.uuidString ?? "")),
                                      FormKit.csrf(ctx), .button(.type(.submit), .class("secondary"),
-                                                                .attribute(named: "aria-label", value: HTMLEscape.attribute(ctx.t("Cabut token ", "Revoke token ") + token.name)),
+                                                                .attribute(named: "aria-label", value: ctx.t("Cabut token ", "Revoke token ") + token.name),
                                                                 .text(ctx.t("Cabut", "Revoke"))))))
             })))
     }

@@ -56,9 +56,9 @@ enum AttachmentViews {
                 let path = SiteRoute.attachment(image.id?.uuidString ?? "").path
                 return .element(named: "figure", nodes: [
                     .a(.href(path), .selfClosedElement(named: "img", attributes: [
-                        Attribute(name: "src", value: path),
-                        Attribute(name: "alt", value: HTMLEscape.attribute(ctx.t("Foto: ", "Photo: ") + image.filename)),
-                        Attribute(name: "loading", value: "lazy"),
+                        .escaped("src", path),
+                        .escaped("alt", ctx.t("Foto: ", "Photo: ") + image.filename),
+                        .escaped("loading", "lazy"),
                     ])),
                     .element(named: "figcaption", text: image.filename),
                 ])

@@ -42,8 +42,9 @@ struct SavePartner {
         if kind == nil { errors.add("kind", Phrase("Pilih jenis mitra.", "Choose the kind of partner.")) }
         let description = TextInput.clean(input.description ?? "")
         if description.count > 2000 { errors.add("description", Phrase("Profil paling panjang 2.000 huruf.", "At most 2,000 characters.")) }
-        let website = (input.website ?? "").trimmingCharacters(in: .whitespaces)
-        if !website.isEmpty, !Self.isWebAddress(website) {
+        let typed = (input.website ?? "").trimmingCharacters(in: .whitespaces)
+        let website = WebAddress(typed)?.description ?? ""
+        if !typed.isEmpty, website.isEmpty {
             errors.add("website", Phrase("Alamat situs diawali https://, misalnya https://citarumlestari.or.id.", "A web address starting with https://."))
         }
         guard errors.isEmpty, let kind else { return .invalid(errors) }
@@ -69,11 +70,5 @@ struct SavePartner {
             return .invalid(errors)
         }
         return .saved(partner)
-    }
-
-    static func isWebAddress(_ text: String) -> Bool {
-        guard text.count <= 200, let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-              let host = url.host, host.contains("."), !text.contains(where: \.isWhitespace) else { return false }
-        return true
     }
 }

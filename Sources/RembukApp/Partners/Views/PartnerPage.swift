@@ -35,7 +35,9 @@ struct PartnerPage {
             .p(.a(.href(SiteRoute.partners.path), .text(ctx.t("‹ Semua mitra", "‹ All partners")))),
             .h1(.text(partner.name)),
             .p(.span(.class("badge"), .text(partner.partnerKind.label(ctx.language))),
-               .if(!partner.website.isEmpty, .group(.text(" · "), .a(.href(partner.website), .attribute(named: "rel", value: "nofollow noopener"), .text(partner.website)))),
+               .unwrap(WebAddress(partner.website)) { site in
+                   .group(.text(" · "), .a(.href(site.description), .attribute(named: "rel", value: "nofollow noopener"), .text(site.description)))
+               },
                .if(canEdit, .group(.text(" · "), .a(.href(SiteRoute.partnerEdit(partner.id ?? "").path), .text(ctx.t("Ubah profil", "Edit profile")))))),
             .unwrap(partner.description.isEmpty ? nil : partner.description) { text in
                 .group(text.split(separator: "\n", omittingEmptySubsequences: true).map { .p(.text(String($0))) })

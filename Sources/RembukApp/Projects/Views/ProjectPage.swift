@@ -83,9 +83,9 @@ struct ProjectPage {
             .unwrap(latestPhoto) { photo in
                 .element(named: "figure", nodes: [
                     .selfClosedElement(named: "img", attributes: [
-                        Attribute(name: "src", value: SiteRoute.attachment(photo.id?.uuidString ?? "").path),
-                        Attribute(name: "alt", value: HTMLEscape.attribute(ctx.t("Foto terbaru: ", "Latest photo: ") + photo.filename)),
-                        Attribute(name: "loading", value: "lazy"),
+                        .escaped("src", SiteRoute.attachment(photo.id?.uuidString ?? "").path),
+                        .escaped("alt", ctx.t("Foto terbaru: ", "Latest photo: ") + photo.filename),
+                        .escaped("loading", "lazy"),
                     ]),
                     .element(named: "figcaption", text: ctx.t("Foto laporan terakhir", "Photo of the latest report")),
                 ])
