@@ -31,6 +31,10 @@ public struct Settings: Sendable {
     public var trustProxy: Bool = false
     /// The largest photo or document one may attach (`REMBUK_MAX_UPLOAD`, default 5 MB).
     public var maxUploadSize: Int = 5 * 1024 * 1024
+    /// Bytes of form uploads this instance receives at once, in all (`REMBUK_UPLOADS_IN_FLIGHT`, default 256 MB) and
+    /// from one client address (`REMBUK_UPLOADS_PER_CLIENT`, default 48 MB): past either, a form with files gets 503.
+    public var uploadBytesInFlight: Int = 256 * 1024 * 1024
+    public var uploadBytesPerClient: Int = 48 * 1024 * 1024
     /// The hour (WIB) the daily digests go out (`REMBUK_DIGEST_HOUR`, default 7).
     public var digestHour: Int = 7
     /// How long a visitor's page may be served from memory while nothing changed (`REMBUK_PAGE_CACHE_SECONDS`,
@@ -117,6 +121,8 @@ public struct Settings: Sendable {
         ).with {
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
+            if let total = value("REMBUK_UPLOADS_IN_FLIGHT") { $0.uploadBytesInFlight = ByteCount(stringLiteral: total).value }
+            if let each = value("REMBUK_UPLOADS_PER_CLIENT") { $0.uploadBytesPerClient = ByteCount(stringLiteral: each).value }
             $0.digestHour = hour
             $0.pageCacheSeconds = value("REMBUK_PAGE_CACHE_SECONDS").flatMap(Double.init).map { max(0, $0) } ?? 30
             $0.abuseLimits = value("REMBUK_ABUSE_LIMITS") != "off"

@@ -35,6 +35,8 @@ struct SubmittedForm: Sendable {
     /// Hard ceiling for one request, far above what a form may keep: beyond it the request is refused whole.
     static let ceiling = 64 * 1024 * 1024
     static let maxFieldSize = 64 * 1024
+    /// The header a script may send the form's token in, instead of (or before) the `_csrf` field.
+    static let csrfHeader = "X-CSRF-Token"
 
     /// Reads the request's form. Routes registered with `postStreamingForm` come here with the body still
     /// streaming; the CSRF token is checked here for them, before anything is used.
@@ -42,9 +44,7 @@ struct SubmittedForm: Sendable {
         let type = req.headers.contentType
         if type?.type == "multipart", type?.subType == "form-data" {
             guard let boundary = type?.parameters["boundary"], !boundary.isEmpty else { throw CSRF.notAForm }
-            let form = try await readMultipart(req, boundary: boundary, fileLimit: req.settings.maxUploadSize)
-            guard CSRF.accepts(form.value(CSRF.fieldName), for: req) else { throw CSRF.rejected }
-            return form
+            return try await readMultipart(req, boundary: boundary, fileLimit: req.settings.maxUploadSize)
         }
         guard type?.type == "application", type?.subType == "x-www-form-urlencoded" else { throw CSRF.notAForm }
         // The CSRF middleware has already collected and checked a urlencoded body.
@@ -66,34 +66,105 @@ struct SubmittedForm: Sendable {
         return fields
     }
 
+    /// Reads a multipart body as it arrives. Before the first byte of a file is taken, the form's token must have come
+    /// (as the `_csrf` field, which every Rembuk form puts first, or the `X-CSRF-Token` header): a request without a
+    /// session or with a forged token is refused there, having cost one part's worth of reading. Files are written to a
+    /// temporary file as they arrive, not held in memory, and read back only once the whole body is in and the token
+    /// checked. Every byte kept counts against `UploadBudget` (per client address and in all) until this returns.
     private static func readMultipart(_ req: Request, boundary: String, fileLimit: Int) async throws -> SubmittedForm {
-        let collector = Collector(fileLimit: fileLimit)
+        let spool = try Spool()
+        defer { spool.remove() }
+        let collector = Collector(fileLimit: fileLimit, spool: spool,
+                                  checked: CSRF.accepts(req.headers.first(name: csrfHeader), for: req),
+                                  accepts: { CSRF.accepts($0, for: req) })
         let parser = MultipartStream(boundary: boundary)
         parser.onHeaders = { collector.begin($0) }
         parser.onBody = { collector.body($0) }
         parser.onPartComplete = { collector.complete() }
-        var total = 0
+        let budget = req.application.uploadBudget
+        let client = req.clientAddress
+        var total = 0, reserved = 0
+        defer { budget.release(reserved, client: client) }
         for try await chunk in req.body {
             total += chunk.readableBytes
             guard total <= ceiling else { throw Abort(.payloadTooLarge) }
             do { try parser.feed(chunk.readableBytesView) } catch { throw Abort(.badRequest, reason: "malformed multipart body") }
+            if collector.refused { throw CSRF.rejected }
+            // What is kept (fields in memory, files in the spool) counts; a file over the limit is only measured.
+            if collector.held > reserved {
+                guard budget.reserve(collector.held - reserved, client: client) else { throw UploadBudget.busy }
+                reserved = collector.held
+            }
+            if let failure = collector.failure { throw failure }
             if collector.fieldTooLarge { throw Abort(.payloadTooLarge) }
         }
         guard parser.isComplete else { throw Abort(.badRequest, reason: "incomplete multipart body") }
-        return collector.form
+        guard collector.checked || CSRF.accepts(collector.form.value(CSRF.fieldName), for: req) else { throw CSRF.rejected }
+        var form = collector.form
+        form.files = try collector.spooled.map { File(field: $0.field, filename: $0.filename, bytes: try spool.read($0.range)) }
+        return form
+    }
+
+    /// One temporary file per request for the files of its form, removed when the request is done with them.
+    final class Spool {
+        let path: String
+        private let handle: FileHandle
+        private(set) var length = 0
+
+        init() throws {
+            path = NSTemporaryDirectory() + "rembuk-upload-\(UUID().uuidString)"
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                  let handle = FileHandle(forUpdatingAtPath: path) else {
+                throw Abort(.internalServerError, reason: "cannot create a temporary upload file")
+            }
+            self.handle = handle
+        }
+
+        func append(_ bytes: [UInt8]) throws {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+            length += bytes.count
+        }
+
+        func read(_ range: Range<Int>) throws -> [UInt8] {
+            try handle.seek(toOffset: UInt64(range.lowerBound))
+            return Array(try handle.read(upToCount: range.count) ?? Data())
+        }
+
+        func remove() {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Gathers parts as the parser finds them (used by one request's task only).
     private final class Collector {
+        struct Spooled { var field: String; var filename: String; var range: Range<Int> }
+
         let fileLimit: Int
+        let spool: Spool
+        let accepts: (String?) -> Bool
+        /// Whether the form's token has been seen and accepted; false with `refused` once a file came before it.
+        private(set) var checked: Bool
+        private(set) var refused = false
+        private(set) var failure: (any Error)?
         var form = SubmittedForm()
+        var spooled: [Spooled] = []
         var fieldTooLarge = false
+        /// Bytes kept so far: field values in memory and files in the spool.
+        private(set) var held = 0
         private var name: String?
         private var filename: String?
         private var buffer: [UInt8] = []
+        private var start = 0
         private var size = 0
 
-        init(fileLimit: Int) { self.fileLimit = fileLimit }
+        init(fileLimit: Int, spool: Spool, checked: Bool, accepts: @escaping (String?) -> Bool) {
+            self.fileLimit = fileLimit
+            self.spool = spool
+            self.checked = checked
+            self.accepts = accepts
+        }
 
         func begin(_ headers: [(String, String)]) {
             let disposition = headers.first { $0.0 == "content-disposition" }?.1 ?? ""
@@ -102,27 +173,35 @@ struct SubmittedForm: Sendable {
             filename = parameters["filename"]
             buffer = []
             size = 0
+            start = spool.length
+            if filename != nil, !checked {
+                checked = accepts(form.value(CSRF.fieldName))
+                refused = !checked
+            }
         }
 
         func body(_ chunk: [UInt8]) {
+            guard !refused, failure == nil else { return }
             size += chunk.count
-            let limit = filename == nil ? SubmittedForm.maxFieldSize : fileLimit
-            if size <= limit { buffer += chunk } else {
-                buffer = []
-                if filename == nil { fieldTooLarge = true }
+            guard let filename else {
+                if size <= SubmittedForm.maxFieldSize { buffer += chunk; held += chunk.count } else { buffer = []; fieldTooLarge = true }
+                return
             }
+            // A file over the limit is only measured from then on; what was written of it is left unused in the spool.
+            guard size <= fileLimit else { return }
+            do { try spool.append(chunk); held += chunk.count } catch { failure = error }
         }
 
         func complete() {
             defer { name = nil; filename = nil; buffer = []; size = 0 }
-            guard let name else { return }
+            guard let name, !refused else { return }
             if let filename {
                 // A file input left empty still sends a part with no name and no bytes.
                 if filename.isEmpty && size == 0 { return }
                 if size > fileLimit {
                     form.oversized.append(OversizedFile(field: name, filename: filename, size: size))
                 } else {
-                    form.files.append(File(field: name, filename: filename, bytes: buffer))
+                    spooled.append(Spooled(field: name, filename: filename, range: start..<spool.length))
                 }
             } else {
                 form.fields[name, default: []].append(String(decoding: buffer, as: UTF8.self))
