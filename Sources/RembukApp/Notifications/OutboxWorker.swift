@@ -126,8 +126,8 @@ final class OutboxWorkerService: LifecycleHandler, @unchecked Sendable {
                         do { try await SendFollowUpPrompts().run(in: .system(application)) } catch { logger.error("follow-up prompts: \(type(of: error))") }
                     }
                     do { try await worker.drainOnce() } catch { logger.error("outbox worker: \(type(of: error))") }
-                    // Housekeeping rides on the same loop: unsaved uploads go after a day.
-                    if Date().timeIntervalSince(lastPrune) > 3600 {
+                    // Housekeeping rides on the same loop: unsaved uploads go after six hours.
+                    if Date().timeIntervalSince(lastPrune) > PruneUploads.interval {
                         lastPrune = Date()
                         do { try await PruneUploads().run(in: .system(application)) } catch { logger.error("upload pruning: \(type(of: error))") }
                     }

@@ -26,7 +26,7 @@ final class ThrottleEvent: Model, @unchecked Sendable {
 /// failed attempt does not count against anyone.
 enum Throttle {
     enum Action: String, Sendable {
-        case register, submit, comment, support, complaint
+        case register, submit, comment, support, complaint, upload
 
         var rule: RateRule {
             switch self {
@@ -35,6 +35,7 @@ enum Throttle {
             case .comment: AbuseLimits.comment
             case .support: AbuseLimits.support
             case .complaint: AbuseLimits.complaint
+            case .upload: AbuseLimits.upload
             }
         }
 
@@ -45,6 +46,7 @@ enum Throttle {
             case .comment: ("Anda mengirim komentar terlalu cepat.", "You are commenting too fast.")
             case .support: ("Anda memberi atau menarik dukungan terlalu cepat.", "You are supporting or withdrawing support too fast.")
             case .complaint: ("Anda sudah mengirim banyak pengaduan hari ini.", "You have filed many complaints today.")
+            case .upload: ("Anda sudah mengunggah banyak berkas dalam satu jam terakhir.", "You have uploaded many files in the last hour.")
             }
         }
     }

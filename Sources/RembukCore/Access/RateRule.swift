@@ -40,4 +40,10 @@ public enum AbuseLimits {
     public static let support = RateRule(limit: 120, window: 600)
     /// Complaints filed by one account.
     public static let complaint = RateRule(limit: 10, window: 86_400)
+    /// Files sent with forms by one account, kept or refused (a refused upload costs the server as much as a kept one).
+    public static let upload = RateRule(limit: 40, window: 3_600)
+    /// Uploads one account may have waiting for their form to be saved (pending), and their bytes in all: past either,
+    /// the oldest pending ones of that account make room.
+    public static let pendingUploads = 15
+    public static let pendingUploadBytes = 40 * 1024 * 1024
 }

@@ -169,7 +169,7 @@ import VaporTesting
         }
     }
 
-    @Test func unsavedUploadsArePrunedAfterADay() async throws {
+    @Test func unsavedUploadsArePrunedAfterSixHours() async throws {
         try await withRembuk { app in
             // given
             var citizen = TestBrowser(app)
@@ -180,7 +180,7 @@ import VaporTesting
             #expect(saved.status == .seeOther)
             // when
             let soon = try await PruneUploads().run(in: .system(app, now: Date().addingTimeInterval(3600)))
-            let later = try await PruneUploads().run(in: .system(app, now: Date().addingTimeInterval(2 * 86400)))
+            let later = try await PruneUploads().run(in: .system(app, now: Date().addingTimeInterval(7 * 3600)))
             // then
             #expect(soon.uploads == 0 && soon.blobs == 0)
             #expect(later.uploads == 1 && later.blobs == 1)

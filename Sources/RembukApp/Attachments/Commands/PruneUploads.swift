@@ -2,10 +2,12 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Removes pending uploads nobody saved within a day, and file bytes no attachment refers to any more.
+/// Removes pending uploads nobody saved within six hours (a form sent back with mistakes is fixed in minutes), and
+/// file bytes no attachment refers to any more. The worker runs it every ten minutes.
 /// Pending uploads were never public, so their removal is housekeeping, not an audited decision.
 struct PruneUploads {
-    static let pendingLifetime: TimeInterval = 24 * 3600
+    static let pendingLifetime: TimeInterval = 6 * 3600
+    static let interval: TimeInterval = 600
 
     @discardableResult
     func run(in ctx: Invocation) async throws -> (uploads: Int, blobs: Int) {

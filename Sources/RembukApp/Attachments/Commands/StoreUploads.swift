@@ -17,12 +17,19 @@ struct StoreUploads {
 
     func run(_ form: SubmittedForm, in ctx: Invocation) async throws -> Outcome {
         var errors = FormErrors()
-        var refused: [Phrase] = form.oversized.map { file in
+        let sent = form.files.filter { $0.field == Self.field }
+        let oversized = form.oversized.filter { $0.field == Self.field }
+        try await countAgainstLimits(sent.count + oversized.count, in: ctx)
+        var refused: [Phrase] = oversized.map { file in
             Phrase("\(file.filename) terlalu besar (\(ByteSize.text(file.size)); paling besar \(ByteSize.text(ctx.settings.maxUploadSize))).",
                    "\(file.filename) is too large (\(ByteSize.text(file.size)); at most \(ByteSize.text(ctx.settings.maxUploadSize))).")
         }
+        if sent.count > AttachmentSet.maximum {
+            refused.append(Phrase("Paling banyak \(AttachmentSet.maximum) berkas sekali kirim; \(sent.count - AttachmentSet.maximum) berkas terakhir tidak diterima.",
+                                  "At most \(AttachmentSet.maximum) files at a time; the last \(sent.count - AttachmentSet.maximum) were not accepted."))
+        }
         var accepted: [(SubmittedForm.File, FileKind)] = []
-        for file in form.files where file.field == Self.field {
+        for file in sent.prefix(AttachmentSet.maximum) {
             guard let kind = FileKind.sniff(file.bytes) else {
                 refused.append(Phrase("\(file.filename) bukan foto (JPG, PNG, WebP, GIF) atau PDF.",
                                       "\(file.filename) is not a photo (JPG, PNG, WebP, GIF) or a PDF."))
@@ -66,9 +73,43 @@ struct StoreUploads {
                 try await attachment.create(on: db)
                 result.append(attachment)
             }
+            try await Self.makeRoom(owner: owner, keeping: Set(result.compactMap(\.id)), on: db)
             return result
         }
         return Outcome(stored: stored, errors: errors)
+    }
+
+    /// A citizen's files count against `AbuseLimits.upload` whether they are kept or refused; past it the form is
+    /// refused whole (429) before any file is looked at. Counted in a transaction of its own, so a refused form counts.
+    func countAgainstLimits(_ files: Int, in ctx: Invocation) async throws {
+        guard files > 0, let account = ctx.principal.accountID, Throttle.applies(to: ctx.actor), ctx.settings.abuseLimits else { return }
+        let key = Throttle.key(.upload, account: account)
+        try await Throttle.check(.upload, key: key, in: ctx)
+        try await ctx.writes.transaction { db in
+            try await Throttle.record(Array(repeating: key, count: files), .upload, on: db, now: ctx.now)
+        }
+    }
+
+    /// Keeps one account's pending uploads within `AbuseLimits.pendingUploads` and `pendingUploadBytes`: the oldest
+    /// (other than those just stored) go first, with their bytes when nothing else refers to them.
+    static func makeRoom(owner: UUID, keeping fresh: Set<UUID>, on db: any Database) async throws {
+        let pending = try await Attachment.query(on: db).filter(\.$ownerID == owner).filter(\.$subjectID == nil)
+            .sort(\.$createdAt, .descending).all()
+        var count = 0, bytes = 0
+        var evicted: [Attachment] = []
+        for attachment in pending.filter({ fresh.contains($0.id!) }) + pending.filter({ !fresh.contains($0.id!) }) {
+            count += 1
+            bytes += attachment.byteCount
+            if !fresh.contains(attachment.id!), count > AbuseLimits.pendingUploads || bytes > AbuseLimits.pendingUploadBytes {
+                evicted.append(attachment)
+            }
+        }
+        guard !evicted.isEmpty else { return }
+        for attachment in evicted { try await attachment.delete(on: db) }
+        let shas = Set(evicted.map(\.blobSHA256))
+        let stillUsed = Set(try await Attachment.query(on: db).filter(\.$blobSHA256 ~~ Array(shas)).all(\.$blobSHA256))
+        let orphans = shas.subtracting(stillUsed)
+        if !orphans.isEmpty { try await Blob.query(on: db).filter(\.$id ~~ Array(orphans)).delete() }
     }
 }
 
