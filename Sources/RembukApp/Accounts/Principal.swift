@@ -89,7 +89,8 @@ extension Request {
 extension Request {
     /// The client's address, from `X-Forwarded-For` only when the installation says a proxy is trusted.
     var clientAddress: String {
-        if settings.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+        // The proxy appends the address it saw to whatever the client sent: only the last entry is the proxy's word.
+        if settings.trustProxy, let forwarded = headers[.xForwardedFor].joined(separator: ",").split(separator: ",").last {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return remoteAddress?.ipAddress ?? "unknown"

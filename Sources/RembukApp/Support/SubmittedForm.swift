@@ -72,6 +72,8 @@ struct SubmittedForm: Sendable {
     /// temporary file as they arrive, not held in memory, and read back only once the whole body is in and the token
     /// checked. Every byte kept counts against `UploadBudget` (per client address and in all) until this returns.
     private static func readMultipart(_ req: Request, boundary: String, fileLimit: Int) async throws -> SubmittedForm {
+        // Every form with files is a signed-in person's: a visitor's is refused before a byte of it is read.
+        guard req.principal.account != nil else { throw UserFacingError.signInRequired }
         let spool = try Spool()
         defer { spool.remove() }
         let collector = Collector(fileLimit: fileLimit, spool: spool,
@@ -84,7 +86,11 @@ struct SubmittedForm: Sendable {
         let budget = req.application.uploadBudget
         let client = req.clientAddress
         var total = 0, reserved = 0
-        defer { budget.release(reserved, client: client) }
+        // On a `postStreamingForm` route the files stay counted until the handler has answered (they are in memory
+        // till then); elsewhere, or when reading fails, they are given back here.
+        let holdUntilAnswered = req.storage[UploadHold.self] != nil
+        var done = false
+        defer { if !(done && holdUntilAnswered) { budget.release(reserved, client: client) } }
         for try await chunk in req.body {
             total += chunk.readableBytes
             guard total <= ceiling else { throw Abort(.payloadTooLarge) }
@@ -102,6 +108,8 @@ struct SubmittedForm: Sendable {
         guard collector.checked || CSRF.accepts(collector.form.value(CSRF.fieldName), for: req) else { throw CSRF.rejected }
         var form = collector.form
         form.files = try collector.spooled.map { File(field: $0.field, filename: $0.filename, bytes: try spool.read($0.range)) }
+        req.storage[UploadHold.self]?.add(reserved, client: client)
+        done = true
         return form
     }
 
@@ -247,7 +255,12 @@ extension RoutesBuilder {
     /// `SubmittedForm.read` (that also checks the CSRF token of a multipart body).
     @discardableResult
     func postStreamingForm(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        let registered = on(.POST, route.pathComponents, body: .stream, use: handler)
+        let registered = on(.POST, route.pathComponents, body: .stream) { req in
+            let hold = UploadHold()
+            req.storage[UploadHold.self] = hold
+            defer { hold.release(to: req.application.uploadBudget) }
+            return try await handler(req)
+        }
         registered.userInfo[SubmittedForm.streamsKey] = true
         return registered
     }
@@ -258,5 +271,19 @@ extension SubmittedForm {
 
     static func streams(_ req: Request) -> Bool {
         (req.route?.userInfo[streamsKey] as? Bool) == true
+    }
+}
+
+/// The upload bytes a request keeps counted in `UploadBudget` while its handler works with the files.
+final class UploadHold: @unchecked Sendable, StorageKey {
+    typealias Value = UploadHold
+    // Used by one request's task only.
+    private var held: [(bytes: Int, client: String)] = []
+
+    func add(_ bytes: Int, client: String) { held.append((bytes, client)) }
+
+    func release(to budget: UploadBudget) {
+        for entry in held { budget.release(entry.bytes, client: entry.client) }
+        held = []
     }
 }
