@@ -80,6 +80,7 @@ let allMigrations: [any Migration] = [
     M036_CreateParticipants(),
     M037_ReshapeUsulanTerms(),
     M038_CreateThrottleEvents(),
+    M039_MaskNIKToLastFour(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

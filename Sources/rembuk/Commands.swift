@@ -164,3 +164,37 @@ struct BenchDataCommand: AsyncCommand {
                      summary.auditRecords, Date().timeIntervalSince(started)))
     }
 }
+
+struct SecretCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["rotate": SecretRotate()]
+    var help = "Kunci instalasi: ganti bila mungkin bocor (rembuk secret rotate --yes)"
+}
+
+struct SecretRotate: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help = "Membuat kunci instalasi baru (dengan --yes); sidik NIK lama dilepas, formulir yang terbuka perlu dimuat ulang"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let fromEnvironment = ProcessInfo.processInfo.environment["REMBUK_SECRET"]?.isEmpty == false
+        // ConsoleKit takes `--yes` itself, as the answer to every confirmation.
+        guard context.console.confirmOverride == true else {
+            context.console.print("""
+                Mengganti kunci instalasi melepas sidik NIK semua akun (NIK tersamar tetap tersimpan, tetapi NIK yang sama bisa \
+                didaftarkan lagi), membatalkan formulir yang sedang terbuka dan tanda perangkat yang dikenal. Sesi tetap masuk.
+                Hentikan semua instance Rembuk dulu, lalu jalankan: rembuk secret rotate --yes
+                """)
+            throw ExitCode(1)
+        }
+        let outcome = try await RotateSecret().run(in: .system(app))
+        if fromEnvironment {
+            context.console.print("Kunci baru (isi REMBUK_SECRET dengan ini di setiap instance, lalu jalankan lagi):")
+            context.console.print(outcome.secret)
+        } else {
+            try RotateSecret.replaceKeyFile(app.settings.secretFile, with: outcome.secret)
+            context.console.print("Kunci baru tersimpan di \(app.settings.secretFile) (mode 0600). Jalankan Rembuk lagi.")
+        }
+        context.console.print("\(outcome.nikDigestsDropped) sidik NIK dilepas; pergantian tercatat di jejak audit.")
+    }
+}

@@ -3,7 +3,8 @@ import RembukApp
 import Vapor
 
 /// `rembuk serve [--demo]`, `rembuk migrate`, `rembuk demo`, `rembuk wilayah import KODE`,
-/// `rembuk audit verify`, `rembuk outbox drain`, `rembuk backup`, `rembuk restore`, `rembuk migrate-data`. Configuration comes from the environment (README).
+/// `rembuk audit verify`, `rembuk outbox drain`, `rembuk backup`, `rembuk restore`, `rembuk migrate-data`,
+/// `rembuk secret rotate`. Configuration comes from the environment (README).
 var env = try Environment.detect()
 let demo = env.arguments.contains("--demo")
 env.arguments.removeAll { $0 == "--demo" }
@@ -35,14 +36,19 @@ do {
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(MigrateDataCommand(), as: "migrate-data")
+    app.asyncCommands.use(SecretCommands(), as: "secret")
     if demo || command == "demo" || command == "wilayah" || command == "usulan" || command == "bench-data" {
         try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
         try await app.migrateDatabase()
-    } else if ["backup", "restore", "migrate-data"].contains(command) {
+    } else if ["backup", "restore", "migrate-data", "secret"].contains(command) {
         try await app.asyncBoot()
     }
-    if app.settings.secret.isEmpty, !["migrate", "routes", "audit", "backup", "restore", "migrate-data"].contains(command) {
-        do { app.settings.secret = try await InstallationSecret.obtain(on: app.db) } catch {
+    if app.settings.secret.isEmpty, !["migrate", "routes", "audit", "backup", "restore", "migrate-data", "secret"].contains(command) {
+        do { app.settings.secret = try await InstallationSecret.obtain(keyFile: app.settings.secretFile, on: app.db) } catch let problem as Settings.Problem {
+            FileHandle.standardError.write(Data("rembuk: \(problem.description)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(2)
+        } catch {
             FileHandle.standardError.write(Data("rembuk: the database is not set up yet; run `rembuk migrate` (or `rembuk serve --demo`) first.\n".utf8))
             try? await app.asyncShutdown()
             exit(2)

@@ -1,5 +1,8 @@
 import Fluent
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Settings that belong to the installation rather than to one process, shared by every instance.
 public final class InstallationValue: Model, @unchecked Sendable {
@@ -29,19 +32,52 @@ struct M009_CreateInstallation: AsyncMigration {
     }
 }
 
-/// The secret that keys CSRF tokens and NIK digests when `REMBUK_SECRET` is not given: made once, by
-/// whichever instance comes first, and kept in the database so every instance uses the same one.
+/// The secret that keys CSRF tokens, NIK digests, known-device cookies and address digests when `REMBUK_SECRET` is not
+/// given. It is kept in a key file outside the database (`REMBUK_SECRET_FILE`, by default `rembuk.key` beside the
+/// SQLite file), never in it: a copy of the database or a `rembuk backup` then holds NIK digests that cannot be tested
+/// against guesses. Installations from before kept it in the `installation` table; the first start moves it out.
 public enum InstallationSecret {
-    public static func obtain(on db: any Database) async throws -> String {
-        if let existing = try await InstallationValue.find("secret", on: db) { return existing.value }
-        do {
-            try await InstallationValue(key: "secret", value: [UInt8].random(count: 48).base64).create(on: db)
-        } catch where error.isConstraintFailure {
-            // Another instance made it first; use theirs.
+    /// The secret from `file`: read it, or move the one an older installation kept in the database there, or make one.
+    public static func obtain(keyFile file: String, on db: any Database) async throws -> String {
+        if let existing = try read(file) {
+            try await InstallationValue.query(on: db).filter(\.$id == "secret").delete()
+            return existing
         }
-        guard let stored = try await InstallationValue.find("secret", on: db) else {
-            throw Settings.Problem(description: "the installation secret could not be stored")
-        }
-        return stored.value
+        let legacy = try await InstallationValue.find("secret", on: db)?.value
+        let secret = legacy ?? [UInt8].random(count: 48).base64
+        try write(secret, to: file)
+        // Another instance (or process) may have written its own first: theirs wins, as with the database before.
+        guard let kept = try read(file) else { throw Settings.Problem(description: "the key file \(file) could not be written") }
+        try await InstallationValue.query(on: db).filter(\.$id == "secret").delete()
+        return kept
     }
+
+    /// Whether an older installation still keeps its secret in the database.
+    public static func isInDatabase(on db: any Database) async throws -> Bool {
+        try await InstallationValue.find("secret", on: db) != nil
+    }
+
+    static func read(_ file: String) throws -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count >= 32 else { throw Settings.Problem(description: "the key file \(file) holds fewer than 32 characters") }
+        return text
+    }
+
+    /// Writes the key file only if there is none (mode 0600, created exclusively, so two processes cannot both win).
+    static func write(_ secret: String, to file: String) throws {
+        let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return }
+            throw Settings.Problem(description: "cannot create the key file \(file): \(String(cString: strerror(errno)))")
+        }
+        defer { Glibc.close(descriptor) }
+        let bytes = Array((secret + "\n").utf8)
+        guard Glibc.write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
+            throw Settings.Problem(description: "cannot write the key file \(file)")
+        }
+    }
+
+    /// A fresh secret for `rembuk secret rotate`.
+    public static func fresh() -> String { [UInt8].random(count: 48).base64 }
 }

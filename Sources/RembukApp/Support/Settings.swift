@@ -13,6 +13,9 @@ public struct Settings: Sendable {
     /// Keys CSRF tokens and NIK digests. The same on every instance and never changed; empty until read from
     /// `REMBUK_SECRET` or, when that is unset, from the database (`InstallationSecret`).
     public var secret: String
+    /// Where the secret is kept when `REMBUK_SECRET` is not given (`REMBUK_SECRET_FILE`; by default `rembuk.key` beside
+    /// the SQLite file, or in the working directory on PostgreSQL). Never inside the database.
+    public var secretFile: String = "rembuk.key"
     /// The kabupaten/kota this installation serves.
     public var kabupaten: RegionCode
     /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
@@ -75,8 +78,8 @@ public struct Settings: Sendable {
         public let description: String
     }
 
-    /// Reads the process environment. On SQLite without `REMBUK_SECRET`, a secret is created once beside the
-    /// database file; on PostgreSQL (several instances) it must be given.
+    /// Reads the process environment. Without `REMBUK_SECRET`, the secret is read from (or made once in) the key file
+    /// `REMBUK_SECRET_FILE`; several PostgreSQL instances share one `REMBUK_SECRET` (or one key file).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         func value(_ key: String) -> String? {
             guard let v = env[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
@@ -119,6 +122,7 @@ public struct Settings: Sendable {
             maxBodySize: ByteCount(stringLiteral: value("REMBUK_MAX_BODY") ?? "1mb"),
             jsonLogs: value("LOG_FORMAT") == "json"
         ).with {
+            $0.secretFile = value("REMBUK_SECRET_FILE") ?? Self.defaultSecretFile(for: database)
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             if let total = value("REMBUK_UPLOADS_IN_FLIGHT") { $0.uploadBytesInFlight = ByteCount(stringLiteral: total).value }
@@ -132,6 +136,12 @@ public struct Settings: Sendable {
 }
 
 extension Settings {
+    static func defaultSecretFile(for database: DatabaseKind) -> String {
+        guard case let .sqlite(path) = database else { return "rembuk.key" }
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "rembuk.key" : folder + "/rembuk.key"
+    }
+
     func with(_ change: (inout Settings) -> Void) -> Settings {
         var copy = self
         change(&copy)

@@ -40,10 +40,13 @@ public struct NIK: Sendable, Hashable {
         return .success(NIK(digits: digits, kecamatan: kecamatan, birthDate: birthDate, isFemale: isFemale))
     }
 
-    /// `3214••••••••0001`
+    /// `••••••••••••0001`
     public var masked: String { Self.mask(digits) }
 
+    /// The last four digits only, `••••••••••••0001`: the first twelve are the region and the birth date, which
+    /// anyone who knows the person (or the kabupaten) can mostly guess, so showing them would narrow a guess to a
+    /// few million candidates.
     public static func mask(_ digits: String) -> String {
-        String(digits.prefix(4)) + String(repeating: "•", count: 8) + String(digits.suffix(4))
+        String(repeating: "•", count: 12) + String(digits.suffix(4))
     }
 }

@@ -30,8 +30,8 @@ struct RegisterPage {
                 FormKit.field(ctx, .init(name: "password_confirmation", label: ctx.t("Ulangi kata sandi", "Repeat the password"),
                                          type: .password, autocomplete: "new-password", required: true), errors: errors),
                 FormKit.field(ctx, .init(name: "nik", label: "NIK", value: input.nik ?? "",
-                                         hint: ctx.t("16 angka di KTP. Tidak wajib; disimpan hanya dalam bentuk tersamar (3214••••••••0001) dan tidak pernah ditampilkan utuh.",
-                                                     "The 16 digits on your ID card. Optional; only a masked form (3214••••••••0001) is kept, never the whole number."),
+                                         hint: ctx.t("16 angka di KTP. Tidak wajib; disimpan hanya dalam bentuk tersamar (••••••••••••0001) dan tidak pernah ditampilkan utuh.",
+                                                     "The 16 digits on your ID card. Optional; only a masked form (••••••••••••0001) is kept, never the whole number."),
                                          autocomplete: "off", inputMode: "numeric"), errors: errors),
                 .button(.type(.submit), .text(ctx.t("Daftar", "Register")))
             ),

@@ -6,13 +6,16 @@ import SQLKit
 
 /// Reads a table's rows as engine-neutral values, and the checksum that compares a table across engines.
 enum TableRows {
-    /// Calls `body` with every row of `table`, cells in `columns` order. Rows stream from the database.
+    /// Calls `body` with every row of `table`, cells in `columns` order. Rows stream from the database. The secret an
+    /// older installation kept in `installation` is never part of a copy (it belongs in the key file: docs/SECURITY.md).
     static func each(in db: any Database, table: String, columns: [DatabaseCatalog.Column],
                      _ body: @escaping @Sendable ([BackupValue]) throws -> Void) async throws {
         let failure = NIOLockedValueBox<(any Error)?>(nil)
-        try await db.sql.select()
+        let query = db.sql.select()
             .columns(columns.map { SQLIdentifier($0.name) })
             .from(table)
+        if table == InstallationValue.schema { query.where(SQLIdentifier("key"), .notEqual, SQLBind("secret")) }
+        try await query
             .run { row in
                 guard failure.withLockedValue({ $0 == nil }) else { return }
                 do { try body(try values(of: row, columns: columns)) } catch { failure.withLockedValue { $0 = error } }
