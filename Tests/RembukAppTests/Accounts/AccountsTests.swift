@@ -1,4 +1,5 @@
 import Fluent
+import RembukCore
 import Testing
 import Vapor
 @testable import RembukApp
@@ -56,19 +57,60 @@ import Vapor
         }
     }
 
-    @Test func duplicateEmailPhoneAndNIKAreRefused() async throws {
+    /// Security finding 8: the form said which e-mail, phone or NIK was registered, as often as asked.
+    @Test func aTakenContactIsToldToItsOwnerNotOnThePage() async throws {
         try await withRembuk { app in
-            // given
+            // given a registered citizen
             var first = TestBrowser(app)
             _ = try await first.post(SiteRoute.register.path, good)
+            let owner = try #require(try await Account.query(on: app.db).filter(\.$email == "nur@contoh.id").first())
+            let before = try await accountCount(app)
+            // when someone else registers with the same e-mail and phone
             var second = TestBrowser(app)
-            // when
-            let response = try await second.post(SiteRoute.register.path, good)
-            // then
-            #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains("E-mail ini sudah terdaftar"))
-            #expect(response.text.contains("Nomor HP ini sudah terdaftar"))
-            #expect(response.text.contains("NIK ini sudah dipakai"))
+            let response = try await second.post(SiteRoute.register.path, good.merging(["nik": ""]) { $1 })
+            // then the page says a message went out, no account is made, and the owner gets that message
+            #expect(response.status == .ok && response.text.contains("Periksa pesan Anda"))
+            for telling in ["E-mail ini sudah terdaftar", "Nomor HP ini sudah terdaftar", "NIK ini sudah dipakai"] { #expect(!response.text.contains(telling)) }
+            #expect(try await accountCount(app) == before)
+            #expect(second.cookies[SessionMiddleware.cookieName].map { _ in true } ?? false)
+            #expect(try await second.get(SiteRoute.account.path).status != .ok)
+            let told = try await InboxItem.query(on: app.db).filter(\.$account.$id == owner.id!).all()
+            #expect(told.contains { $0.titleID.contains("mendaftar dengan kontak Anda") })
+        }
+    }
+
+    @Test func aTakenNIKIsNotRecordedTwiceAndNotSaidOnThePage() async throws {
+        try await withRembuk { app in
+            // given a citizen registered with a NIK
+            var first = TestBrowser(app)
+            _ = try await first.post(SiteRoute.register.path, good)
+            let holder = try #require(try await Account.query(on: app.db).filter(\.$email == "nur@contoh.id").first())
+            // when someone registers other contacts with the same NIK
+            var second = TestBrowser(app)
+            let response = try await second.post(SiteRoute.register.path, good.merging(["email": "lain@contoh.id", "phone": ""]) { $1 })
+            // then they have an account without that NIK, the form did not say so, and both are told privately
+            #expect(response.status == .seeOther)
+            let newcomer = try #require(try await Account.query(on: app.db).filter(\.$email == "lain@contoh.id").first())
+            #expect(newcomer.nikDigest == nil && newcomer.nikMasked == nil)
+            #expect(try await InboxItem.query(on: app.db).filter(\.$account.$id == holder.id!).all().contains { $0.titleID.contains("NIK Anda dipakai") })
+            #expect(try await InboxItem.query(on: app.db).filter(\.$account.$id == newcomer.id!).all().contains { $0.titleID.contains("NIK belum dicatat") })
+        }
+    }
+
+    @Test func probingWhoIsRegisteredIsThrottledLikeRegistering() async throws {
+        try await withRembuk { app in
+            // given a registered citizen
+            var first = TestBrowser(app)
+            _ = try await first.post(SiteRoute.register.path, good)
+            // when one address probes their e-mail again and again
+            var prober = TestBrowser(app)
+            var statuses: [UInt] = []
+            for _ in 1...(AbuseLimits.registration.limit + 1) {
+                statuses.append(try await prober.post(SiteRoute.register.path, good.merging(["nik": "", "phone": ""]) { $1 }).status.code)
+            }
+            // then the first registration and the probes share the hour's allowance, and then every probe waits
+            #expect(statuses.filter { $0 == 200 }.count == AbuseLimits.registration.limit - 1, "\(statuses)")
+            #expect(statuses.last == 429)
         }
     }
 

@@ -19,6 +19,9 @@ struct RegisterAccount {
 
     enum Outcome {
         case registered(Account)
+        /// The e-mail or phone belongs to an account already: its owner was sent a message saying how to sign in, and
+        /// the page says only that a message went out (security finding 8: the form no longer tells who is registered).
+        case messageSent
         case invalid(FormErrors)
     }
 
@@ -28,14 +31,27 @@ struct RegisterAccount {
             name: input.name, email: input.email, phone: input.phone, password: input.password,
             confirmation: input.password_confirmation, into: &errors)
         let nik = AccountFields.nik(input.nik, today: ctx.today, into: &errors)
-        let nikDigest = nik.map { KeyedDigest.hex("nik:" + $0.digits, key: ctx.settings.secret) }
-        try await AccountFields.checkUnique(email: email, phone: phone, nikDigest: nikDigest, on: ctx, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
+        // From here every attempt counts, whatever it finds: probing who is registered costs a try each.
         let throttle = Throttle.key(.register, address: remoteAddress, secret: ctx.settings.secret)
         try await Throttle.check(.register, key: throttle, in: ctx)
 
+        let holders = try await Account.query(on: ctx.db).group(.or) { group in
+            if let email { group.filter(\.$email == email) }
+            if let phone { group.filter(\.$phone == phone.e164) }
+        }.all()
+        if !holders.isEmpty {
+            try await ctx.writes.transaction { db in
+                try await Throttle.record(.register, key: throttle, on: db, in: ctx)
+                for holder in holders where !holder.isDisabled { try await Notifier.send(to: holder, Self.someoneTriedToRegister, in: ctx, on: db) }
+            }
+            return .messageSent
+        }
+        let nikDigest = nik.map { KeyedDigest.hex("nik:" + $0.digits, key: ctx.settings.secret) }
+        let nikHolder = try await nikDigest.asyncFlatMap { try await Account.query(on: ctx.db).filter(\.$nikDigest == $0).first() }
+        // A NIK another account holds is not recorded (one NIK, one account); both are told, privately.
         let account = Account(name: name, email: email, phone: phone?.e164, passwordHash: try await ctx.hashPassword(password),
-                              nikDigest: nikDigest, nikMasked: nik?.masked)
+                              nikDigest: nikHolder == nil ? nikDigest : nil, nikMasked: nikHolder == nil ? nik?.masked : nil)
         do {
             try await ctx.writes.transaction { db in
                 try await account.create(on: db)
@@ -45,12 +61,35 @@ struct RegisterAccount {
                     actor: Principal.Identity(id: id.uuidString, label: Principal.citizenLabel(id)),
                     action: "account.registered", subjectType: "account", subjectID: id.uuidString,
                     summary: "akun warga dibuat"), on: db, now: ctx.now)
+                if let nikHolder, let nik {
+                    try await Notifier.send(to: nikHolder, Self.nikUsedAgain(nik), in: ctx, on: db)
+                    try await Notifier.send(to: account, Self.nikNotRecorded(nik), in: ctx, on: db)
+                }
             }
         } catch where error.isConstraintFailure {
-            var raced = FormErrors()
-            raced.add(AccountFields.alreadyRegistered)
-            return .invalid(raced)
+            // Someone registered the same e-mail or phone a moment ago: as above, without telling which.
+            return .messageSent
         }
         return .registered(account)
+    }
+
+    static let someoneTriedToRegister = Notice(
+        title: Phrase("Ada yang mendaftar dengan kontak Anda", "Someone registered with your contact"),
+        body: Phrase("Seseorang mengisi formulir pendaftaran Rembuk dengan e-mail atau nomor HP akun Anda. Akun Anda tidak berubah. Bila itu Anda, Anda sudah punya akun: masuk dengan kata sandi atau dengan kode lewat HP. Bila bukan Anda, abaikan pesan ini.",
+                     "Someone filled in Rembuk's registration form with your account's e-mail or phone. Your account has not changed. If it was you, you already have an account: sign in with your password or a code by phone. If not, ignore this message."),
+        link: SiteRoute.login.path)
+
+    static func nikUsedAgain(_ nik: NIK) -> Notice {
+        Notice(title: Phrase("NIK Anda dipakai untuk mendaftar", "Your NIK was used to register"),
+               body: Phrase("Sebuah akun baru didaftarkan dengan NIK \(nik.masked), yang sudah tercatat pada akun Anda. NIK itu tidak dicatat pada akun baru. Bila Anda tidak mengenalinya, hubungi Bappeda.",
+                            "A new account was registered with NIK \(nik.masked), which is recorded on your account. It was not recorded on the new account. If you do not recognise this, contact Bappeda."),
+               link: SiteRoute.account.path)
+    }
+
+    static func nikNotRecorded(_ nik: NIK) -> Notice {
+        Notice(title: Phrase("NIK belum dicatat", "NIK not recorded"),
+               body: Phrase("NIK \(nik.masked) sudah tercatat pada akun lain, jadi tidak dicatat pada akun ini. Bila NIK itu milik Anda, operator desa atau Bappeda dapat membantu memeriksanya.",
+                            "NIK \(nik.masked) is recorded on another account, so it was not recorded on this one. If it is yours, the village operator or Bappeda can help check it."),
+               link: SiteRoute.account.path)
     }
 }

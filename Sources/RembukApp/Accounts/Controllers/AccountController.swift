@@ -25,6 +25,8 @@ struct AccountController {
         case let .registered(account):
             try await req.startSession(for: account)
             return req.redirect(to: SiteRoute.account.path + "?baru=1")
+        case .messageSent:
+            return RegistrationSentPage().render(await req.viewContext()).response()
         case let .invalid(errors):
             return RegisterPage(input: input, errors: errors).render(await req.viewContext()).response(status: .unprocessableEntity)
         }
