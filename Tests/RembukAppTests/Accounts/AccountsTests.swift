@@ -114,6 +114,42 @@ import Vapor
         }
     }
 
+    /// Security finding 9: `password123` and one's own e-mail were accepted, and bcrypt ignored what came after 72 bytes.
+    @Test func weakPersonalAndOverlongPasswordsAreRefusedAtRegistration() async throws {
+        try await withRembuk { app in
+            // given
+            var browser = TestBrowser(app)
+            let before = try await accountCount(app)
+            // when
+            var answers: [String: String] = [:]
+            for password in ["password123", "nur@contoh.id", "aisyah-2026", "kopi-tubruk-" + String(repeating: "x", count: 61)] {
+                answers[password] = try await browser.post(SiteRoute.register.path,
+                                                           good.merging(["password": password, "password_confirmation": password]) { $1 }).text
+            }
+            // then each is refused with its reason, and no account is made
+            #expect(answers["password123"]?.contains("terlalu mudah ditebak") == true)
+            #expect(answers["nur@contoh.id"]?.contains("jangan memuat nama, e-mail, atau nomor HP") == true)
+            #expect(answers["aisyah-2026"]?.contains("jangan memuat nama, e-mail, atau nomor HP") == true)
+            #expect(answers.values.filter { $0.contains("paling panjang 72") }.count == 1)
+            #expect(try await accountCount(app) == before)
+        }
+    }
+
+    /// Security finding 9: failures were counted per typed identifier, so an account's e-mail and phone gave twice the guesses.
+    @Test func wrongPasswordsCountPerAccountWhicheverIdentifierIsTyped() async throws {
+        try await withRembuk { app in
+            // given the demo citizen, who has an e-mail and a phone
+            var browser = TestBrowser(app)
+            // when three wrong guesses come by e-mail and two by phone
+            for identifier in ["warga@rembuk.test", "warga@rembuk.test", "warga@rembuk.test", "0812-1111-2222", "0812-1111-2222"] {
+                _ = try await browser.post(SiteRoute.login.path, ["identifier": identifier, "password": "tebakan-salah"])
+            }
+            // then the right password waits too, by either
+            let byPhone = try await browser.post(SiteRoute.login.path, ["identifier": "0812-1111-2222", "password": LoadDemoData.password])
+            #expect(byPhone.status == .tooManyRequests)
+        }
+    }
+
     @Test func signInWithPhoneNumberInAnyFormat() async throws {
         try await withRembuk { app in
             // given: the demo citizen registered 0812-1111-2222

@@ -45,12 +45,18 @@ enum AccountFields {
         }
     }
 
-    static func password(_ password: String?, confirmation: String?, into errors: inout FormErrors, field: String = "password") -> String {
+    /// `personal`: the account's name, e-mail and phone, which a password must not be made of.
+    static func password(_ password: String?, confirmation: String?, personal: [String] = [], into errors: inout FormErrors,
+                         field: String = "password") -> String {
         let password = password ?? ""
-        switch AccountRules.checkPassword(password) {
+        switch AccountRules.checkPassword(password, personal: personal) {
         case .tooShort: errors.add(field, Phrase("Kata sandi minimal 8 karakter.", "The password needs at least 8 characters."))
-        case .tooLong: errors.add(field, Phrase("Kata sandi maksimal 128 karakter.", "The password may have 128 characters at most."))
-        case .tooCommon: errors.add(field, Phrase("Kata sandi ini terlalu mudah ditebak. Pilih yang lain.", "This password is too easy to guess. Choose another."))
+        case .tooLong: errors.add(field, Phrase("Kata sandi paling panjang 72 huruf dan angka (huruf beraksen atau emoji terhitung lebih).",
+                                                "The password may have at most 72 letters and digits (accented letters and emoji count more)."))
+        case .tooCommon: errors.add(field, Phrase("Kata sandi ini terlalu mudah ditebak. Pilih yang lain, misalnya tiga kata acak.",
+                                                  "This password is too easy to guess. Choose another, for example three random words."))
+        case .tooPersonal: errors.add(field, Phrase("Kata sandi jangan memuat nama, e-mail, atau nomor HP Anda sendiri.",
+                                                    "The password must not contain your own name, e-mail or phone number."))
         case nil:
             if password != (confirmation ?? "") {
                 errors.add(field + "_confirmation", Phrase("Ulangan kata sandi tidak sama.", "The repeated password does not match."))
@@ -102,7 +108,8 @@ enum AccountFields {
         if cleanEmail == nil, cleanPhone == nil, errors["email"] == nil, errors["phone"] == nil {
             errors.add("email", Phrase("Isi e-mail atau nomor HP (salah satu cukup).", "Enter an e-mail or a phone number (one is enough)."))
         }
-        let cleanPassword = self.password(password, confirmation: confirmation, into: &errors)
+        let cleanPassword = self.password(password, confirmation: confirmation,
+                                          personal: [cleanName, cleanEmail ?? "", cleanPhone.map { String($0.e164.dropFirst(3)) } ?? ""], into: &errors)
         return (cleanName, cleanEmail, cleanPhone, cleanPassword)
     }
 

@@ -38,7 +38,8 @@ struct LogIn {
             $0.filter(\.$email == identifier).filter(\.$phone == identifier)
         }.first()
         let device = account?.id.flatMap { KnownDevice.name(in: deviceCookie, account: $0, secret: ctx.settings.secret) }
-        let accountKey = "account:" + identifier
+        // One allowance per account, whichever of its e-mail and phone is typed (an unknown one counts on its own).
+        let accountKey = "account:" + (account?.id?.uuidString ?? identifier)
         let counted: [(key: String, limit: Int)] = if let device {
             [("device:" + device, Self.perAccountLimit)]
         } else {
