@@ -98,6 +98,26 @@ import VaporTesting
         }
     }
 
+    /// Security finding 9: an assisted citizen's name was written raw into the serve button's `aria-label`.
+    @Test func anAssistedCitizensNameIsEscapedEverywhereItIsShown() async throws {
+        try await withRembuk { app in
+            // given a citizen registered with a name that tries to close an attribute
+            var desk = TestBrowser(app)
+            try await desk.signIn("operator.desa@rembuk.test")
+            let name = #"Mak Iyah" onfocus="alert(1)"#
+            let (citizen, _) = try await Self.register(&desk, Self.citizen.merging(["name": name]) { $1 })
+            let id = try #require(citizen?.id).uuidString
+            // when the operator opens the list and the citizen's page
+            let pages = [try await desk.get(SiteRoute.assisted.path).text, try await desk.get(SiteRoute.assistedCitizen(id).path).text]
+            // then the name is there, escaped, and never as an attribute of its own
+            for page in pages {
+                #expect(page.contains("Mak Iyah"))
+                #expect(EscapedAttributesTests.malformedTags(page).isEmpty, "\(EscapedAttributesTests.malformedTags(page))")
+            }
+            #expect(pages[0].contains(#"aria-label="Layani Mak Iyah&quot; onfocus=&quot;alert(1)""#))
+        }
+    }
+
     @Test func aStaffRoleNeedsAPassword() async throws {
         try await withRembuk { app in
             // given an assisted citizen (no password)
