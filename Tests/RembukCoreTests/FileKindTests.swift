@@ -64,4 +64,33 @@ import Testing
         #expect(FileKind.hazard(report, kind: .pdf) == nil)
         #expect(FileKind.hazard([UInt8](), kind: .png) == nil)
     }
+
+    @Test func hexEscapedPDFNamesAreReadAsAReaderReadsThem() {
+        // given names written with #xx escapes, and a document whose words only look alike
+        let escaped = Array("%PDF-1.7\n2 0 obj << /S /J#61vaScript /J#53 (app.alert(1)) >> endobj".utf8)
+        let launch = Array("%PDF-1.7\n<</S/#4C#61unch/F(cmd.exe)>>".utf8)
+        let plain = Array("%PDF-1.4\n1 0 obj << /Title (JavaScript untuk pemula) /JSON 1 >> endobj".utf8)
+        // when / then
+        #expect(FileKind.hazard(escaped, kind: .pdf) == "/JavaScript")
+        #expect(FileKind.hazard(launch, kind: .pdf) == "/Launch")
+        #expect(FileKind.hazard(plain, kind: .pdf) == nil)
+    }
+
+    @Test func imageSizesAreReadFromTheirHeaders() {
+        // given headers of each kind
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0x4E, 0x20, 0, 0, 0x3A, 0x98]
+        let gif: [UInt8] = Array("GIF89a".utf8) + [0x80, 0x07, 0x38, 0x04]
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0, 0, 0xFF, 0xC2, 0x00, 0x11, 8, 0x0F, 0xA0, 0x1F, 0x40, 3] + [UInt8](repeating: 0, count: 12)
+        var webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8X".utf8) + [UInt8](repeating: 0, count: 8)
+        webp += [0x7F, 0x0C, 0x00, 0x37, 0x09, 0x00] + [0, 0]
+        // when / then: width and height as declared, and which of them are too large
+        #expect(ImageSize.of(png, kind: .png) == ImageSize(width: 20_000, height: 15_000))
+        #expect(ImageSize.of(png, kind: .png)?.isTooLarge == true)
+        #expect(ImageSize.of(gif, kind: .gif) == ImageSize(width: 1_920, height: 1_080))
+        #expect(ImageSize.of(jpeg, kind: .jpeg) == ImageSize(width: 8_000, height: 4_000))
+        #expect(ImageSize.of(jpeg, kind: .jpeg)?.isTooLarge == false)
+        #expect(ImageSize.of(webp, kind: .webp) == ImageSize(width: 3_200, height: 2_360))
+        #expect(ImageSize.of([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + [UInt8](repeating: 0x42, count: 40), kind: .jpeg) == nil)
+        #expect(ImageSize(width: 8_000, height: 7_600).isTooLarge && !ImageSize(width: 8_160, height: 6_120).isTooLarge)
+    }
 }

@@ -46,11 +46,46 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
         let folded = data.map { (65...90).contains($0) ? $0 + 32 : $0 }   // ASCII lower case, for the markup words
         let markup = ["<script", "<html", "<svg", "<iframe", "<!doctype", "javascript:", "<body", "onload="]
         if let found = markup.first(where: { folded.firstRange(of: Array($0.utf8)) != nil }) { return found }
-        if kind == .pdf, let found = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/RichMedia"]
-            .first(where: { data.firstRange(of: Array($0.utf8)) != nil }) {
-            return found
+        if kind == .pdf {
+            let names = Self.pdfNames(data)
+            if let found = Self.pdfActions.first(where: names.contains) { return "/" + found }
         }
         return nil
+    }
+
+    /// PDF names that make a reader run or open something.
+    static let pdfActions = ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData"]
+
+    /// Every name token of a PDF (`/Name`), with `#xx` escapes decoded: `/J#61vaScript` is `/JavaScript` to a reader,
+    /// so it is to this check too. (Names inside compressed object streams are not read: PDFs are served sandboxed.)
+    static func pdfNames(_ data: [UInt8]) -> Set<String> {
+        let delimiters: Set<UInt8> = Set(" \t\r\n\u{0C}\u{00}/[]<>(){}%".utf8)
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 48...57: byte - 48
+            case 65...70: byte - 55
+            case 97...102: byte - 87
+            default: nil
+            }
+        }
+        var names: Set<String> = []
+        var i = 0
+        while i < data.count {
+            guard data[i] == UInt8(ascii: "/") else { i += 1; continue }
+            var name: [UInt8] = []
+            i += 1
+            while i < data.count, !delimiters.contains(data[i]) {
+                if data[i] == UInt8(ascii: "#"), i + 2 < data.count, let high = hex(data[i + 1]), let low = hex(data[i + 2]) {
+                    name.append(high << 4 | low)
+                    i += 3
+                } else {
+                    name.append(data[i])
+                    i += 1
+                }
+            }
+            if !name.isEmpty, name.count <= 64 { names.insert(String(decoding: name, as: UTF8.self)) }
+        }
+        return names
     }
 
     /// The accept list for a file input.

@@ -11,7 +11,8 @@ import VaporTesting
 @Suite(.serialized) struct HostileUploadTests {
     /// A GIF that is also a script, a PDF that is also a web page, a PDF with JavaScript, an SVG with a script
     /// (named as SVG and as a photo), a zip whose header promises 4 GB (a zip bomb's opening; it is never expanded),
-    /// an HTML page named as a photo, and a photo over the upload limit.
+    /// an HTML page named as a photo, a photo over the upload limit, a PDF whose JavaScript names are hex-escaped, and
+    /// small PNG and JPEG files whose headers declare 300 and 900 million pixels (decompression bombs).
     static func files(maxUpload: Int) -> [(name: String, filename: String, bytes: [UInt8])] {
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert('rembuk')"><script>alert('rembuk')</script></svg>"#.utf8)
         var zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 8, 0, 0, 0]
@@ -25,6 +26,10 @@ import VaporTesting
             ("zip bomb header", "data.csv", zip),
             ("html named as a photo", "foto.jpg", Array("<!doctype html><script>alert('rembuk')</script>".utf8)),
             ("oversized photo", "besar.jpg", [0xFF, 0xD8, 0xFF, 0xE0] + [UInt8](repeating: 0x41, count: maxUpload + 1024)),
+            ("pdf with hex-escaped javascript", "rab2.pdf",
+             Array("%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /J#61va#53cript /J#53 (app.alert(1)) >> endobj\n%%EOF".utf8)),
+            ("png decompression bomb", "peta.png", HostileImages.png(width: 20_000, height: 15_000)),
+            ("jpeg decompression bomb", "foto-udara.jpg", HostileImages.jpeg(width: 30_000, height: 30_000)),
         ]
     }
 
@@ -64,5 +69,20 @@ import VaporTesting
             }
             #expect(problems.isEmpty, Testing.Comment(rawValue: "\(actor.rawValue), \(forms.count) forms: \(forms.keys.sorted())\n" + problems.joined(separator: "\n")))
         }
+    }
+}
+
+/// Headers of images far larger than they weigh: what a decompression bomb shows before its pixels.
+enum HostileImages {
+    static func png(width: UInt32, height: UInt32) -> [UInt8] {
+        func big(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + big(width) + big(height)
+            + [8, 6, 0, 0, 0, 0x12, 0x34, 0x56, 0x78] + [UInt8](repeating: 0, count: 2_000)
+    }
+
+    static func jpeg(width: UInt16, height: UInt16) -> [UInt8] {
+        [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]
+            + [0xFF, 0xC0, 0x00, 0x11, 8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF), 3]
+            + [1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1] + [UInt8](repeating: 0x42, count: 2_000)
     }
 }

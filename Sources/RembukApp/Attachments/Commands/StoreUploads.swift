@@ -40,6 +40,11 @@ struct StoreUploads {
                                       "\(file.filename) carries script or web-page code, so it is not accepted; save it again as a plain photo or PDF."))
                 continue
             }
+            if let size = ImageSize.of(file.bytes, kind: kind), size.isTooLarge {
+                refused.append(Phrase("\(file.filename) berukuran \(size.width) × \(size.height) piksel, terlalu besar untuk dibuka di HP; kecilkan dulu (paling besar \(ImageSize.maximumPixels / 1_000_000) juta piksel).",
+                                      "\(file.filename) is \(size.width) × \(size.height) pixels, too large to open on a phone; make it smaller first (at most \(ImageSize.maximumPixels / 1_000_000) million pixels)."))
+                continue
+            }
             accepted.append((file, kind))
         }
         if !refused.isEmpty {
