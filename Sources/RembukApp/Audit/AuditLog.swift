@@ -53,9 +53,10 @@ public enum AuditLog {
         hashes.reserveCapacity(drafts.count)
         for draft in drafts {
             sequence += 1
+            let actor = draft.actor.inTrail(subjectType: draft.subjectType, subjectID: draft.subjectID)
             let entry = AuditEntry(
                 sequence: sequence, occurredAtMillis: millis,
-                actorID: draft.actor.id, actorLabel: draft.actor.label, action: draft.action,
+                actorID: actor.id, actorLabel: actor.label, action: draft.action,
                 subjectType: draft.subjectType, subjectID: draft.subjectID, regionCode: draft.regionCode,
                 summary: draft.summary, reason: draft.reason, previousHash: previous)
             previous = entry.hash(reusing: &buffer)

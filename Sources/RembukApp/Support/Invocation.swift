@@ -14,7 +14,7 @@ public struct Invocation: Sendable {
     public init(app: Application, principal: Principal, now: Date = Date()) {
         self.app = app
         self.principal = principal
-        self.identity = principal.identity
+        self.identity = principal.identity.keyed(secret: app.settings.secret)
         self.now = now
     }
 

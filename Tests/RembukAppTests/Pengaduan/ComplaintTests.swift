@@ -101,7 +101,7 @@ import VaporTesting
             // then the public sees it without the reporter; the admin sees the pseudonym
             let page = try await visitor.get(SiteRoute.complaint(id).path)
             let reporter = try #require(try await Account.query(on: app.db).filter(\.$email == "warga@rembuk.test").first())
-            let pseudonym = Principal.citizenLabel(reporter.id!)
+            let pseudonym = Principal.citizenLabel(reporter.id!, secret: testSecret, on: "complaint:" + id)
             #expect(page.status == .ok && page.text.contains("<dt>Pelapor</dt><dd>Dirahasiakan</dd>") && !page.text.contains(pseudonym))
             #expect(try await admin.get(SiteRoute.complaint(id).path).text.contains(pseudonym))
             #expect(try await visitor.get(SiteRoute.complaints.path).text.contains("Jalan berlubang di Gang Melati"))

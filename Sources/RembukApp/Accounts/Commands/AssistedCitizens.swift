@@ -78,7 +78,7 @@ struct RegisterAssistedCitizen {
                 let id = try account.requireID()
                 try await AuditLog.append(AuditDraft(
                     actor: identity, action: "account.assisted_registered", subjectType: "account", subjectID: id.uuidString,
-                    summary: "akun warga dibantu \(Principal.citizenLabel(id)) dibuat di desa \(desa.value)"), on: db, now: now)
+                    summary: "akun warga dibantu \(Principal.citizenLabel(id, secret: ctx.settings.secret, on: "account:\(id.uuidString)")) dibuat di desa \(desa.value)"), on: db, now: now)
             }
         } catch where error.isConstraintFailure {
             var raced = FormErrors()
@@ -100,7 +100,7 @@ struct AssistCitizen {
         try await ctx.writes.transaction { db in
             try await AccountSession.query(on: db).filter(\.$id == session).set(\.$actingFor, to: id).update()
             try await AuditLog.append(AuditDraft(actor: identity, action: "assist.started", subjectType: "account", subjectID: id.uuidString,
-                                                 summary: "mulai melayani \(Principal.citizenLabel(id))"), on: db, now: now)
+                                                 summary: "mulai melayani \(Principal.citizenLabel(id, secret: ctx.settings.secret, on: "account:\(id.uuidString)"))"), on: db, now: now)
         }
         return citizen
     }
@@ -113,7 +113,7 @@ struct AssistCitizen {
         try await ctx.writes.transaction { db in
             try await AccountSession.query(on: db).filter(\.$id == session).filter(\.$account.$id == operatorID).set(\.$actingFor, to: nil).update()
             try await AuditLog.append(AuditDraft(actor: identity, action: "assist.stopped", subjectType: "account", subjectID: citizenID.uuidString,
-                                                 summary: "selesai melayani \(Principal.citizenLabel(citizenID))"), on: db, now: now)
+                                                 summary: "selesai melayani \(Principal.citizenLabel(citizenID, secret: ctx.settings.secret, on: "account:\(citizenID.uuidString)"))"), on: db, now: now)
         }
     }
 
@@ -128,7 +128,7 @@ struct AssistCitizen {
         try await ctx.writes.transaction { db in
             try await Account.query(on: db).filter(\.$id == id).set(\.$claimDigest, to: digest).update()
             try await AuditLog.append(AuditDraft(actor: identity, action: "account.claim_code_reissued", subjectType: "account", subjectID: id.uuidString,
-                                                 summary: "kode klaim baru untuk \(Principal.citizenLabel(id)); kode lama tidak berlaku"), on: db, now: now)
+                                                 summary: "kode klaim baru untuk \(Principal.citizenLabel(id, secret: ctx.settings.secret, on: "account:\(id.uuidString)")); kode lama tidak berlaku"), on: db, now: now)
         }
         citizen.claimDigest = digest
         return (citizen, code)

@@ -58,7 +58,7 @@ struct RegisterAccount {
                 try await Throttle.record(.register, key: throttle, on: db, in: ctx)
                 let id = try account.requireID()
                 try await AuditLog.append(AuditDraft(
-                    actor: Principal.Identity(id: id.uuidString, label: Principal.citizenLabel(id)),
+                    actor: Principal.citizenIdentity(id).keyed(secret: ctx.settings.secret),
                     action: "account.registered", subjectType: "account", subjectID: id.uuidString,
                     summary: "akun warga dibuat"), on: db, now: ctx.now)
                 if let nikHolder, let nik {

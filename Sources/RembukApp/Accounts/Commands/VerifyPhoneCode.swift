@@ -93,7 +93,7 @@ struct VerifyPhoneCode {
                     try await account.create(on: db)
                     let newID = try account.requireID()
                     try await AuditLog.append(AuditDraft(
-                        actor: Principal.Identity(id: newID.uuidString, label: Principal.citizenLabel(newID)),
+                        actor: Principal.citizenIdentity(newID).keyed(secret: ctx.settings.secret),
                         action: "account.registered", subjectType: "account", subjectID: newID.uuidString,
                         summary: "akun warga dibuat dengan nomor HP (kode terverifikasi)"), on: db, now: now)
                     return account
@@ -107,7 +107,7 @@ struct VerifyPhoneCode {
                     // Any operator still serving this citizen stops here.
                     try await AccountSession.query(on: db).filter(\.$actingFor == accountID).set(\.$actingFor, to: nil).update()
                     try await AuditLog.append(AuditDraft(
-                        actor: Principal.Identity(id: accountID.uuidString, label: Principal.citizenLabel(accountID)),
+                        actor: Principal.citizenIdentity(accountID).keyed(secret: ctx.settings.secret),
                         action: "account.claimed", subjectType: "account", subjectID: accountID.uuidString,
                         summary: "warga dibantu mengambil alih akunnya dengan nomor HP sendiri; operator tidak lagi dapat bertindak untuknya"),
                         on: db, now: now)

@@ -30,16 +30,19 @@ enum ComplaintAccess {
             .filter(\.$status ~~ ComplaintVisibility.publicStatuses.map(\.rawValue))
     }
 
-    /// How the reporter appears: by pseudonym on a public complaint, otherwise hidden (admins see the pseudonym).
-    static func reporterLabel(_ complaint: Complaint, to principal: Principal, kabupaten: RegionCode) -> String? {
-        guard complaint.complaintPrivacy.showsReporter || isAdmin(principal.actor, kabupaten: kabupaten) || isReporter(principal, of: complaint) else { return nil }
-        return Principal.citizenLabel(complaint.reporterID)
+    /// How the reporter appears: by their pseudonym on this complaint on a public one, otherwise hidden (admins see the
+    /// pseudonym).
+    static func reporterLabel(_ complaint: Complaint, to principal: Principal, settings: Settings) -> String? {
+        guard complaint.complaintPrivacy.showsReporter || isAdmin(principal.actor, kabupaten: settings.kabupaten) || isReporter(principal, of: complaint),
+              let id = complaint.id else { return nil }
+        return Principal.citizenLabel(complaint.reporterID, secret: settings.secret, on: "complaint:" + id.uuidString)
     }
 
     /// How the actor of a step appears on the complaint's own timeline (seen by the reporter and the staff who handle
     /// it): a reporter who asked to stay hidden as "Pelapor (dirahasiakan)", everyone else as themselves.
     static func timelineIdentity(_ complaint: Complaint, _ ctx: Invocation) -> Principal.Identity {
-        ctx.principal.accountID == complaint.reporterID && !complaint.complaintPrivacy.showsReporter ? hiddenReporter : ctx.identity
+        if ctx.principal.accountID == complaint.reporterID && !complaint.complaintPrivacy.showsReporter { return hiddenReporter }
+        return ctx.identity.inTrail(subjectType: "complaint", subjectID: complaint.id?.uuidString ?? "")
     }
 
     /// How the actor appears in the public trail: as on the timeline, except that on a confidential complaint staff

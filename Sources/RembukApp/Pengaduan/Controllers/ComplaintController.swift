@@ -144,7 +144,7 @@ struct ComplaintController {
             subject: try await ComplaintSubject.load(type: complaint.subjectType, id: complaint.subjectID, on: req.db),
             regionNames: try await RegionNames.load([complaint.desaCode, complaint.kecamatanCode], on: req.db),
             agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
-            reporter: ComplaintAccess.reporterLabel(complaint, to: req.principal, kabupaten: kabupaten),
+            reporter: ComplaintAccess.reporterLabel(complaint, to: req.principal, settings: req.settings),
             isAdmin: ComplaintAccess.isAdmin(req.principal.actor, kabupaten: kabupaten),
             isAgency: ComplaintAccess.isAgency(req.principal.actor, of: complaint),
             isReporter: ComplaintAccess.isReporter(req.principal, of: complaint),

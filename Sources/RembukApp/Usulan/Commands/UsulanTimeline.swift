@@ -37,7 +37,7 @@ enum UsulanTimeline {
         event.step = step.rawValue
         event.fromStatus = from.rawValue
         event.toStatus = to.rawValue
-        event.actorLabel = actor.label
+        event.actorLabel = actor.inTrail(subjectType: "usulan", subjectID: id.uuidString).label   // public, like the trail
         event.reasonCode = reason?.rawValue
         event.note = note
         event.changedVolume = changedVolume

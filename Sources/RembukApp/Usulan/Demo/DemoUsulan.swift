@@ -65,7 +65,7 @@ enum DemoUsulan {
         let operatorLabel = Principal.Identity(id: "demo-operator-desa", label: "Operator desa (data demo)")
         let kecamatanLabel = Principal.Identity(id: "demo-operator-kecamatan", label: "Operator kecamatan (data demo)")
         let agencyLabel = Principal.Identity(id: "demo-opd", label: "Perangkat daerah (data demo)")
-        let proposer = Principal.Identity(id: citizenID.uuidString, label: Principal.citizenLabel(citizenID))
+        let proposer = Principal.citizenIdentity(citizenID).keyed(secret: ctx.settings.secret)
         let budgetYear = ctx.today.year + 1
         try await ctx.writes.transaction { db in
             for n in 0..<count {
