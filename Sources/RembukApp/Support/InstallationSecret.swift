@@ -64,17 +64,21 @@ public enum InstallationSecret {
         return text
     }
 
-    /// Writes the key file only if there is none (mode 0600, created exclusively, so two processes cannot both win).
+    /// Writes the key file only if there is none (mode 0600). It is written whole under a name of its own and then
+    /// linked into place, which fails if the file exists: two processes cannot both win, and no reader sees it half-made.
     static func write(_ secret: String, to file: String) throws {
-        let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let draft = file + ".\(UUID().uuidString).baru"
+        let descriptor = Glibc.open(draft, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            if errno == EEXIST { return }
             throw Settings.Problem(description: "cannot create the key file \(file): \(String(cString: strerror(errno)))")
         }
-        defer { Glibc.close(descriptor) }
+        defer { unlink(draft) }
         let bytes = Array((secret + "\n").utf8)
-        guard Glibc.write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
-            throw Settings.Problem(description: "cannot write the key file \(file)")
+        let written = Glibc.write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
+        Glibc.close(descriptor)
+        guard written else { throw Settings.Problem(description: "cannot write the key file \(file)") }
+        guard link(draft, file) == 0 || errno == EEXIST else {
+            throw Settings.Problem(description: "cannot create the key file \(file): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -16,6 +16,9 @@ public struct Settings: Sendable {
     /// Where the secret is kept when `REMBUK_SECRET` is not given (`REMBUK_SECRET_FILE`; by default `rembuk.key` beside
     /// the SQLite file, or in the working directory on PostgreSQL). Never inside the database.
     public var secretFile: String = "rembuk.key"
+    /// Whether `REMBUK_SECRET_FILE` was set: on PostgreSQL, where instances run on several machines, a key file made
+    /// on one would differ from another's, so there the secret must be given one way or the other.
+    public var secretFileGiven: Bool = false
     /// The kabupaten/kota this installation serves.
     public var kabupaten: RegionCode
     /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
@@ -123,6 +126,7 @@ public struct Settings: Sendable {
             jsonLogs: value("LOG_FORMAT") == "json"
         ).with {
             $0.secretFile = value("REMBUK_SECRET_FILE") ?? Self.defaultSecretFile(for: database)
+            $0.secretFileGiven = value("REMBUK_SECRET_FILE") != nil
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             if let total = value("REMBUK_UPLOADS_IN_FLIGHT") { $0.uploadBytesInFlight = ByteCount(stringLiteral: total).value }

@@ -52,9 +52,9 @@ import VaporTesting
             let late = try await Self.send(&citizen, [Self.photo] + Self.complaintFields(citizen.csrfToken))
             var stranger = TestBrowser(app)
             let anonymous = try await Self.send(&stranger, [Self.photo] + Self.complaintFields(nil))
-            // then both are refused at the photo: nothing stored, nothing audited, nothing left counted as in flight
+            // then both are refused (the visitor before anything is read): nothing stored, nothing audited, nothing in flight
             #expect(late.status == .forbidden && late.text.contains("Formulir ini sudah kedaluwarsa"))
-            #expect(anonymous.status == .forbidden)
+            #expect(anonymous.status == .unauthorized)
             #expect(try await Self.stored(app) == before)
             #expect(try await auditCount(app) == audit)
             #expect(app.uploadBudget.inFlight == 0)

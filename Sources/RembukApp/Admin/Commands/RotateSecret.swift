@@ -35,7 +35,7 @@ public struct RotateSecret {
 
     /// Replaces the key file with `secret` (written beside it, then renamed over it, so it is never half-written).
     public static func replaceKeyFile(_ file: String, with secret: String) throws {
-        let temporary = file + ".baru"
+        let temporary = file + ".ganti"
         try? FileManager.default.removeItem(atPath: temporary)
         try InstallationSecret.write(secret, to: temporary)
         guard rename(temporary, file) == 0 else {
