@@ -27,9 +27,14 @@ import VaporTesting
 
     static let script = "<script>alert('rembuk')</script>"
     static let attribute = "\"><img src=x onerror=alert('rembuk')>"
+    /// `onfocus` as an attribute of a tag (not inside another's quoted value): only a value that broke out of its
+    /// attribute can put it there.
+    nonisolated(unsafe) static let injectedAttribute = try! Regex(#"<[a-z][a-z0-9]*(?:\s+[a-zA-Z:-]+(?:="[^"]*"|='[^']*')?)*\s+onfocus="#)
     static let corpus: [Entry] = [
         Entry(name: "markup", text: "Jalan rusak " + script + " " + attribute),
         Entry(name: "sql", text: "Jalan'; DROP TABLE usulan; -- \" OR 1=1 /* %_ \\"),
+        // A value that closes its attribute without `>` and adds one (security finding 3), and a TAB return path (2).
+        Entry(name: "attribute-breaking", text: "Jalan rusak\" autofocus onfocus=\"alert('rembuk')\" x=' /\t/evil.example/x"),
         Entry(name: "unicode", text: "Jalan \u{202E}kalaj\u{202C} \u{2066}desa\u{2069} ru\u{200B}sak\u{FEFF} e"
                                      + String(repeating: "\u{0301}", count: 40) + " \u{200D}parah\u{0000}"),
         Entry(name: "overlong", text: String(repeating: "Jalan rusak parah ", count: 6_000), refused: true),
@@ -87,6 +92,9 @@ import VaporTesting
                     guard response.headers.contentType?.subType == "html" else { continue }
                     for raw in [Self.script, "<img src=x onerror"] where response.text.contains(raw) {
                         problems.append("\(page) shows \(raw) unescaped")
+                    }
+                    if let match = response.text.firstMatch(of: Self.injectedAttribute) {
+                        problems.append("\(page) has an attribute from a form value: \(response.text[match.range].suffix(160))")
                     }
                 }
             }
