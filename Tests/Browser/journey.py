@@ -53,7 +53,7 @@ try:
     fill("nik", nik)
     driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     check("account page after registering", shows("Akun saya", "Selamat datang"))
-    check("NIK masked", "3214••••••••" + phone_tail in driver.page_source)
+    check("NIK masked to its last four digits", "••••••••••••" + phone_tail in driver.page_source and "3214••" not in driver.page_source)
     check("NIK never whole", nik not in driver.page_source)
     check("phone masked", "+62813••••" + phone_tail in driver.page_source)
     shot("03-akun")

@@ -70,7 +70,8 @@ struct SubmittedForm: Sendable {
     /// (as the `_csrf` field, which every Rembuk form puts first, or the `X-CSRF-Token` header): a request without a
     /// session or with a forged token is refused there, having cost one part's worth of reading. Files are written to a
     /// temporary file as they arrive, not held in memory, and read back only once the whole body is in and the token
-    /// checked. Every byte kept counts against `UploadBudget` (per client address and in all) until this returns.
+    /// checked. Every byte kept counts against `UploadBudget` (per client address and in all) until the handler of a
+    /// `postStreamingForm` route has answered (elsewhere, until this returns).
     private static func readMultipart(_ req: Request, boundary: String, fileLimit: Int) async throws -> SubmittedForm {
         // Every form with files is a signed-in person's: a visitor's is refused before a byte of it is read.
         guard req.principal.account != nil else { throw UserFacingError.signInRequired }
