@@ -14,7 +14,7 @@ public func configure(_ app: Application, settings: Settings, bcryptCost: Int = 
         app.lifecycle.use(SQLiteTuning())
     case let .postgres(url):
         app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url),
-                                    maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop), as: .psql)
+                                    maxConnectionsPerEventLoop: settings.connectionsPerEventLoop), as: .psql)
     }
     app.storage[Application.SupportBatchKey.self] = SupportBatch()
     app.migrations.add(allMigrations)

@@ -31,7 +31,7 @@ enum AppMetrics {
         let elapsed = ContinuousClock.now - started
         registry.makeGauge(name: "rembuk_db_up").set(to: healthy ? 1 : 0)
         registry.makeGauge(name: "rembuk_db_ping_seconds").set(to: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
-        registry.makeGauge(name: "rembuk_db_pool_connections_per_event_loop").set(to: 1)
+        registry.makeGauge(name: "rembuk_db_pool_connections_per_event_loop").set(to: Double(app.settings.connectionsPerEventLoop))
         registry.makeGauge(name: "rembuk_event_loops").set(to: Double(app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)

@@ -49,6 +49,13 @@ public struct Settings: Sendable {
     /// PostgreSQL connections each event loop (one per core) may open (`REMBUK_DB_CONNECTIONS_PER_CORE`, default 4):
     /// a request waiting on a row lock then does not hold up the reads behind it. See docs/DEPLOYMENT.md for sizing.
     public var databaseConnectionsPerLoop: Int = 4
+
+    /// The database connections each event loop may hold: the setting on PostgreSQL, one on SQLite (its driver keeps
+    /// one connection per loop; writes go through `WriteGate` one at a time anyway).
+    public var connectionsPerEventLoop: Int {
+        if case .postgres = database { return databaseConnectionsPerLoop }
+        return 1
+    }
     /// The limits of `AbuseLimits` (`REMBUK_ABUSE_LIMITS=off` turns them off: only for benchmarks, whose 64 clients
     /// support and submit far faster than any person).
     public var abuseLimits: Bool = true

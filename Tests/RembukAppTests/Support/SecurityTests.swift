@@ -287,4 +287,16 @@ import Vapor
             #expect(metrics.text.contains("rembuk_db_up 1"))
         }
     }
+
+    /// Issue 24, found at review: the pool gauge always said 1.
+    @Test func thePoolGaugeReportsTheConfiguredConnections() async throws {
+        try await withRembuk(settings: { $0.databaseConnectionsPerLoop = 7 }) { app in
+            // given an installation configured for 7 connections per event loop on PostgreSQL
+            var browser = TestBrowser(app)
+            // when the metrics are read
+            let metrics = try await browser.get(SiteRoute.metrics.path).text
+            // then the gauge says what the pool was given: 7 on PostgreSQL, SQLite's one
+            #expect(metrics.contains("rembuk_db_pool_connections_per_event_loop \(testsRunOnPostgres ? 7 : 1)"), "\(metrics.split(separator: "\n").filter { $0.contains("pool") })")
+        }
+    }
 }
