@@ -99,6 +99,11 @@ struct ScheduleForum {
                 try await forum.create(on: db)
                 try await AuditLog.append(AuditDraft(actor: identity, action: "forum.scheduled", subjectType: "forum", subjectID: try forum.requireID().uuidString,
                                                      regionCode: region.code.value, summary: "\(forum.title), \(day.iso) \(time), \(place)"), on: db, now: now)
+                // Whoever follows the region hears of its forum (the invitation itself is issue 31's).
+                try await Notifier.notifyFollowers(subjectType: "region", subjectID: region.code.value, Notice(
+                    title: Phrase("Musrenbang dijadwalkan: \(forum.title)", "Forum scheduled: \(forum.title)"),
+                    body: Phrase("\(DateText.long(day)) pukul \(time) WIB, \(place).", "\(DateText.long(day, .en)) at \(time) WIB, \(place)."),
+                    link: SiteRoute.forum(try forum.requireID().uuidString).path), except: ctx.principal.accountID, in: ctx, on: db)
             }
         } catch where error.isConstraintFailure {
             errors.add("level", Phrase("Forum ini sudah dijadwalkan.", "This forum is already scheduled."))
