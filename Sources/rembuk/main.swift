@@ -46,7 +46,9 @@ do {
     if app.settings.secret.isEmpty, !["migrate", "routes", "audit", "backup", "restore", "migrate-data", "secret"].contains(command) {
         if case .postgres = app.settings.database, !app.settings.secretFileGiven {
             FileHandle.standardError.write(Data("""
-                rembuk: on PostgreSQL set REMBUK_SECRET (at least 32 characters, the same on every instance) or REMBUK_SECRET_FILE                 (one key file, the same on every instance). An installation that kept its secret in the database moves it into                 REMBUK_SECRET_FILE at its first start there; copy that file to the other instances (docs/SECURITY.md).
+                rembuk: on PostgreSQL set REMBUK_SECRET (at least 32 characters, the same on every instance) or REMBUK_SECRET_FILE \
+                (one key file, the same on every instance). An installation that kept its secret in the database moves it into \
+                REMBUK_SECRET_FILE at its first start there; copy that file to the other instances (docs/SECURITY.md).
 
                 """.utf8))
             try? await app.asyncShutdown()

@@ -23,7 +23,7 @@ struct AuditSubject: Sendable, Equatable {
         } else if type == "region" {
             guard RegionCode(id) != nil else { return nil }
         } else {
-            guard id.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-")].contains($0)) })
+            guard id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) })
             else { return nil }
         }
         self.type = type

@@ -23,7 +23,7 @@ public enum AccountRules {
         "insyaallah", "sayang", "sayangku", "cinta", "cintaku", "aku", "akucintakamu", "kamu", "rahasia", "katasandi",
         "sandi", "kata", "jakarta", "bandung", "surabaya", "purwakarta", "karawang", "bogor", "bekasi", "depok", "semarang",
         "yogyakarta", "jogja", "medan", "makassar", "persib", "persija", "bobotoh", "jakmania", "rembuk", "musrenbang",
-        "bappeda", "desa", "warga", "pemda", "kabupaten", "kecamatan", "qwerty", "azerty", "anjing", "kucing", "doraemon",
+        "bappeda", "desa", "warga", "pemda", "kabupaten", "kecamatan", "azerty", "anjing", "kucing", "doraemon",
         "naruto", "pokemon", "mama", "papa", "ibu", "bapak", "ayah", "mamah", "bunda", "keluarga", "selamat", "sukses",
         "berhasil", "indah", "bunga", "mawar", "melati", "matahari", "bintang", "bulan", "langit", "laut", "gunung",
     ]

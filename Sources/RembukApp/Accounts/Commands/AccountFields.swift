@@ -109,7 +109,7 @@ enum AccountFields {
             errors.add("email", Phrase("Isi e-mail atau nomor HP (salah satu cukup).", "Enter an e-mail or a phone number (one is enough)."))
         }
         let cleanPassword = self.password(password, confirmation: confirmation,
-                                          personal: [cleanName, cleanEmail ?? "", cleanPhone.map { String($0.e164.dropFirst(3)) } ?? ""], into: &errors)
+                                          personal: [cleanName, cleanEmail ?? "", cleanPhone?.e164 ?? ""], into: &errors)
         return (cleanName, cleanEmail, cleanPhone, cleanPassword)
     }
 

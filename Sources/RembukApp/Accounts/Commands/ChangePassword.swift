@@ -26,7 +26,7 @@ struct ChangePassword {
             errors.add("current_password", Phrase("Kata sandi saat ini salah.", "The current password is wrong."))
         }
         let password = AccountFields.password(input.new_password, confirmation: input.new_password_confirmation,
-                                              personal: [account.name, account.email ?? "", String((account.phone ?? "").dropFirst(3))],
+                                              personal: [account.name, account.email ?? "", account.phone ?? ""],
                                               into: &errors, field: "new_password")
         guard errors.isEmpty else { return .invalid(errors) }
         let hash = try await ctx.hashPassword(password)

@@ -61,12 +61,12 @@ enum ComplaintAccess {
     /// timeline, no desa, no agency, no names (`ComplaintAuditTests`).
     static func audit(_ complaint: Complaint, _ action: String, _ change: String, agency: String = "", noted: Bool = false,
                       ctx: Invocation, on db: any Database) async throws {
+        let actor = auditIdentity(complaint, ctx)
         let draft: AuditDraft
         if complaint.complaintPrivacy == .rahasia {
-            draft = AuditDraft(actor: auditIdentity(complaint, ctx), action: action, subjectType: "complaint", subjectID: "",
-                               summary: "Pengaduan rahasia: \(change)")
+            draft = AuditDraft(actor: actor, action: action, subjectType: "complaint", subjectID: "", summary: "Pengaduan rahasia: \(change)")
         } else {
-            draft = AuditDraft(actor: auditIdentity(complaint, ctx), action: action, subjectType: "complaint",
+            draft = AuditDraft(actor: actor, action: action, subjectType: "complaint",
                                subjectID: try complaint.requireID().uuidString, regionCode: complaint.desaCode,
                                summary: "\(complaint.number): \(change)" + (agency.isEmpty ? "" : " (\(agency))"),
                                reason: noted ? "dicatat pada riwayat pengaduan" : "")
