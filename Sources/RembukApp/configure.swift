@@ -81,6 +81,7 @@ let allMigrations: [any Migration] = [
     M037_ReshapeUsulanTerms(),
     M038_CreateThrottleEvents(),
     M039_MaskNIKToLastFour(),
+    M040_AddAgencyRouting(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

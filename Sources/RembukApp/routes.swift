@@ -39,6 +39,7 @@ public enum SiteRoute: Hashable, Sendable {
     case adminTokens, adminTokenRevoke(String)
     case projectReportsUpload, projectReportsTemplate, apiProjectReports
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
+    case adminAgencies, adminAgencyNew, adminAgency(String), adminAgencyMerge(String), adminAgencyImport, adminAgencyTemplate
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulanSimilar, apiUsulan(String), apiUsulanSupport(String)
 
@@ -213,6 +214,12 @@ public enum SiteRoute: Hashable, Sendable {
         case let .adminGrant(id): "/admin/akun/\(id)/peran"
         case let .adminRevoke(id, grant): "/admin/akun/\(id)/peran/\(grant)/cabut"
         case let .adminAccountStatus(id): "/admin/akun/\(id)/status"
+        case .adminAgencies: "/admin/opd"
+        case .adminAgencyNew: "/admin/opd/baru"
+        case .adminAgencyImport: "/admin/opd/impor"
+        case .adminAgencyTemplate: "/admin/opd/templat.csv"
+        case let .adminAgency(key): "/admin/opd/\(key)"
+        case let .adminAgencyMerge(key): "/admin/opd/\(key)/gabung"
         case let .apiRegion(code): "/api/v1/wilayah/\(code)"
         case .apiAgencies: "/api/v1/opd"
         case .apiAudit: "/api/v1/audit"
@@ -253,6 +260,7 @@ func routes(_ app: Application) throws {
     ApiTokenController().register(pages)
     AdminAccountsController().register(pages)
     AgencyTokensController().register(pages)
+    AgenciesController().register(pages)
     AuditController().register(pages)
     UsulanController().register(pages)
     UsulanDataController().register(pages)

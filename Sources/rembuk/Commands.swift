@@ -82,7 +82,11 @@ struct DemoCommand: AsyncCommand {
     var help = "Memuat data demo (Kabupaten Purwakarta, OPD, satu akun per peran); aman dijalankan ulang"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let logins = try await LoadDemoData().run(in: .system(context.application))
+        let logins: [LoadDemoData.Login]
+        do { logins = try await LoadDemoData().run(in: .system(context.application)) } catch let refusal as UserFacingError {
+            context.console.error(refusal.message.id)
+            throw ExitCode(1)
+        }
         Self.printBanner(logins, arguments: [], console: context.console)
     }
 

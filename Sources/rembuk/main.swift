@@ -4,7 +4,7 @@ import Vapor
 
 /// `rembuk serve [--demo]`, `rembuk migrate`, `rembuk demo`, `rembuk wilayah import KODE`,
 /// `rembuk audit verify`, `rembuk outbox drain`, `rembuk backup`, `rembuk restore`, `rembuk migrate-data`,
-/// `rembuk secret rotate`. Configuration comes from the environment (README).
+/// `rembuk secret rotate`, `rembuk setup`. Configuration comes from the environment (README).
 var env = try Environment.detect()
 let demo = env.arguments.contains("--demo")
 env.arguments.removeAll { $0 == "--demo" }
@@ -37,12 +37,20 @@ do {
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(MigrateDataCommand(), as: "migrate-data")
     app.asyncCommands.use(SecretCommands(), as: "secret")
-    if demo || command == "demo" || command == "wilayah" || command == "usulan" || command == "bench-data" {
+    app.asyncCommands.use(SetupCommand(), as: "setup")
+    if demo || ["demo", "wilayah", "usulan", "bench-data", "setup"].contains(command) {
         try await app.asyncBoot()   // the database drivers are ready only after boot (PostgreSQL needs it)
         try await app.migrateDatabase()
-    } else if ["backup", "restore", "migrate-data", "secret"].contains(command) {
+    } else if ["backup", "restore", "migrate-data", "secret", "serve", "outbox", "audit"].contains(command) {
         try await app.asyncBoot()
     }
+    // The region and planning agency the database was set up for (REMBUK_KABUPATEN must agree with it).
+    do { try await Installation.adopt(into: &app.settings, on: app.db) } catch let problem as Settings.Problem {
+        FileHandle.standardError.write(Data("rembuk: \(problem.description)\n".utf8))
+        try? await app.asyncShutdown()
+        exit(2)
+    } catch {}   // not migrated yet: nothing recorded
+
     if app.settings.secret.isEmpty, !["migrate", "routes", "audit", "backup", "restore", "migrate-data", "secret"].contains(command) {
         if case .postgres = app.settings.database, !app.settings.secretFileGiven {
             FileHandle.standardError.write(Data("""
@@ -59,14 +67,24 @@ do {
             try? await app.asyncShutdown()
             exit(2)
         } catch {
-            FileHandle.standardError.write(Data("rembuk: the database is not set up yet; run `rembuk migrate` (or `rembuk serve --demo`) first.\n".utf8))
+            FileHandle.standardError.write(Data("rembuk: the database is not set up yet. A new installation: `rembuk setup` (README, \"Install for your kabupaten\"); an existing one after an upgrade: `rembuk migrate`; to try the demo: `rembuk serve --demo`.\n".utf8))
             try? await app.asyncShutdown()
             exit(2)
         }
     }
     if demo {
-        let logins = try await LoadDemoData().run(in: .system(app))
+        let logins: [LoadDemoData.Login]
+        do { logins = try await LoadDemoData().run(in: .system(app)) } catch let refusal as UserFacingError {
+            FileHandle.standardError.write(Data("rembuk: \(refusal.message.id)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(2)
+        }
         DemoCommand.printBanner(logins, arguments: env.arguments, console: app.console)
+    }
+    if command == "serve", let refusal = await ServeReadiness.refusal(app) {
+        FileHandle.standardError.write(Data("rembuk: \(refusal)\n".utf8))
+        try? await app.asyncShutdown()
+        exit(2)
     }
     try await app.execute()
 } catch let exit as ExitCode {

@@ -108,7 +108,7 @@ struct ScopeChoices {
         let kabupaten = req.settings.kabupaten.value
         let regions = try await Region.query(on: req.db).within(kabupaten).sort(\.$id).all()
         return ScopeChoices(kecamatan: regions.filter { $0.depth == 2 }, desa: regions.filter { $0.depth == 3 },
-                            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).sort(\.$name).all(),
+                            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).filter(\.$active == true).sort(\.$name).all(),
                             partners: try await Partner.query(on: req.db).sort(\.$name).all())
     }
 }

@@ -29,7 +29,7 @@ struct AgencyTokensController {
 
     func page(_ req: Request, created: String?, input: CreateAgencyToken.Input, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         let tokens = try await ApiToken.query(on: req.db).filter(\.$agencyID != nil).filter(\.$revokedAt == nil).sort(\.$createdAt, .descending).all()
-        let agencies = try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value).sort(\.$name).all()
+        let agencies = try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value).filter(\.$active == true).sort(\.$name).all()
         return AgencyTokensPage(tokens: tokens, agencies: agencies, created: created, input: input, errors: errors)
             .render(await req.viewContext()).response(status: status)
     }

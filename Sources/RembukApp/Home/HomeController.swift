@@ -28,7 +28,7 @@ struct HomeController {
             kelurahan: regions.filter { $0.kind == RegionRecord.Kind.kelurahan.rawValue }.count,
             population: try await Region.find(kabupaten, on: req.db)?.population,
             accounts: try await Account.query(on: req.db).count(),
-            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).count(),
+            agencies: try await Agency.query(on: req.db).filter(\.$kabupatenCode == kabupaten).filter(\.$active == true).count(),
             auditHead: try await AuditLog.head(on: req.db))
         return model.render(ctx).response()
     }

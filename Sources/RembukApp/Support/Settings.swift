@@ -19,8 +19,12 @@ public struct Settings: Sendable {
     /// Whether `REMBUK_SECRET_FILE` was set: on PostgreSQL, where instances run on several machines, a key file made
     /// on one would differ from another's, so there the secret must be given one way or the other.
     public var secretFileGiven: Bool = false
-    /// The kabupaten/kota this installation serves.
+    /// The kabupaten/kota this installation serves: the one `rembuk setup` recorded in the database, else
+    /// `REMBUK_KABUPATEN` (default 32.14, the demo's Purwakarta).
     public var kabupaten: RegionCode
+    /// Whether `REMBUK_KABUPATEN` was set (it must then agree with the database's).
+    public var kabupatenGiven: Bool = false
+    public var planningAgencyGiven: Bool = false
     /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
     public var planningAgencyName: String
     public var baseURL: String
@@ -134,6 +138,8 @@ public struct Settings: Sendable {
         ).with {
             $0.secretFile = value("REMBUK_SECRET_FILE") ?? Self.defaultSecretFile(for: database)
             $0.secretFileGiven = value("REMBUK_SECRET_FILE") != nil
+            $0.kabupatenGiven = value("REMBUK_KABUPATEN") != nil
+            $0.planningAgencyGiven = value("REMBUK_PLANNING_AGENCY") != nil
             $0.trustProxy = value("REMBUK_TRUST_PROXY") == "1"
             if let upload = value("REMBUK_MAX_UPLOAD") { $0.maxUploadSize = ByteCount(stringLiteral: upload).value }
             if let total = value("REMBUK_UPLOADS_IN_FLIGHT") { $0.uploadBytesInFlight = ByteCount(stringLiteral: total).value }

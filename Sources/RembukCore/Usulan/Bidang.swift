@@ -1,4 +1,4 @@
-/// The sector (bidang) of an usulan, with the perangkat daerah it usually goes to.
+/// The sector (bidang) of an usulan. Which perangkat daerah takes a sector is the installation's own table (agencies).
 public enum Bidang: String, Sendable, CaseIterable, Codable, Hashable {
     case infrastruktur, perumahan, pendidikan, kesehatan, ekonomi, pertanian, lingkungan, sosial, perhubungan, pemberdayaan
 
@@ -35,19 +35,15 @@ public enum Bidang: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
-    /// The agency an usulan of this sector is routed to unless the proposer picks another.
-    public var defaultAgency: String {
-        switch self {
-        case .infrastruktur: "dinas-pupr"
-        case .perumahan: "disperkim"
-        case .pendidikan: "disdik"
-        case .kesehatan: "dinkes"
-        case .ekonomi: "dinas-koperasi-ukm"
-        case .pertanian: "distan"
-        case .lingkungan: "dlh"
-        case .sosial: "dinsos"
-        case .perhubungan: "dishub"
-        case .pemberdayaan: "dpmd"
+    /// The sector a person typed in a spreadsheet: its code (`infrastruktur`) or the start of its Indonesian or English
+    /// name (`Kesehatan`, `Ekonomi, koperasi …`), without case.
+    public static func named(_ text: String) -> Bidang? {
+        let wanted = text.trimmingSpaces().lowercased()
+        guard wanted.count >= 3 else { return nil }
+        if let exact = Bidang(rawValue: wanted) { return exact }
+        let matches = allCases.filter { bidang in
+            Language.allCases.contains { bidang.label($0).lowercased().hasPrefix(wanted) }
         }
+        return matches.count == 1 ? matches[0] : nil
     }
 }

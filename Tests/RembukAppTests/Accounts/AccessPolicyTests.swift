@@ -229,7 +229,7 @@ import VaporTesting
                 ":code": "32.14.01", "bahasa/:code": "en", "sertifikat/:code": certificate.id!, "mitra/:code": "yayasan-citarum-lestari",
                 "usulan/:id": usulan.id!.uuidString, "api/v1/usulan/:id": usulan.id!.uuidString,
                 "akun/kotak-masuk/:id": inbox.id!.uuidString, "akun/token/:id": token.id!.uuidString,
-                "admin/token/:id": agencyTokenRow.id!.uuidString,
+                "admin/token/:id": agencyTokenRow.id!.uuidString, "admin/opd/:key": "dlh",
                 "bantuan-warga/:id": assisted.id!.uuidString,
                 "admin/akun/:id": operatorDesa.id!.uuidString, "admin/akun/peran/:grant": grant.id!.uuidString,
                 "data/:id": "usulan", "lampiran/:id": attachment.id!.uuidString,

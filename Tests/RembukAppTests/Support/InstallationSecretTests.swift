@@ -25,7 +25,7 @@ import VaporTesting
             #expect(secrets.count == 1 && secrets.first!.count >= 32)
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
             #expect(mode == 0o600)
-            #expect(try await InstallationValue.query(on: app.db).count() == 0)
+            #expect(try await InstallationValue.query(on: app.db).filter(\.$id == "secret").count() == 0)
         }
     }
 

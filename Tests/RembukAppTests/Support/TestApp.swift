@@ -16,20 +16,42 @@ let testSecret = "test-secret-that-is-long-enough-1234567890"
 /// Whether this test process runs on PostgreSQL (`TEST_DATABASE_URL`) rather than on SQLite files.
 let testsRunOnPostgres = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] != nil
 
-/// Runs `body` with a fresh, migrated Rembuk holding the demo data: on PostgreSQL when `TEST_DATABASE_URL`
-/// is set, otherwise on a new SQLite file. Migrating and loading the demo takes seconds, so it is done once
-/// per test process into a template (a SQLite file, a PostgreSQL template database) that each test copies.
-func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
+/// What a test's database starts as.
+enum TestInstallation: String, Sendable, CaseIterable {
+    /// The Purwakarta demo (`rembuk demo`).
+    case demo
+    /// Migrated, nothing else: what `rembuk setup` starts from.
+    case empty
+    /// Kota Bitung (71.72, kelurahan only) as `rembuk setup` installs it: its admin, its planning agency, nothing else.
+    case bitung
+
+    static let bitungAdmin = (email: "admin@bitungkota.go.id", password: "Bitung-Perencanaan-2027")
+
+    static func setUpBitung(_ app: Application) async throws {
+        let input = SetUpInstallation.Input(kabupaten: "71.72", agencyName: "Badan Perencanaan Pembangunan Daerah Kota Bitung",
+                                            agencyShortName: "Bappeda", adminName: "Meiske Lumentut", adminEmail: bitungAdmin.email,
+                                            adminPhone: nil, adminPassword: bitungAdmin.password)
+        guard case .installed = try await SetUpInstallation().run(input, in: .system(app)) else {
+            throw TestTemplate.TemplateProblem(description: "setting up 71.72 failed")
+        }
+    }
+}
+
+/// Runs `body` with a fresh, migrated Rembuk holding the demo data (or another `installation`): on PostgreSQL when
+/// `TEST_DATABASE_URL` is set, otherwise on a new SQLite file. Migrating and loading the demo takes seconds, so it is
+/// done once per test process into a template (a SQLite file, a PostgreSQL template database) that each test copies.
+func withRembuk(_ installation: TestInstallation = .demo, settings adjust: (inout Settings) -> Void = { _ in },
+                _ body: (Application) async throws -> Void) async throws {
     await testSerializer.acquire()
     let sqlitePath = NSTemporaryDirectory() + "rembuk-test-\(UUID().uuidString).sqlite"
     let database: Settings.DatabaseKind
     let app: Application
     do {
         if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] {
-            try await TestTemplate.copyPostgres(url)
+            try await TestTemplate.copyPostgres(url, installation)
             database = .postgres(url: url)
         } else {
-            try await TestTemplate.copySQLite(to: sqlitePath)
+            try await TestTemplate.copySQLite(to: sqlitePath, installation)
             database = .sqlite(path: sqlitePath)
         }
         var settings = Settings(database: database, secret: testSecret)
@@ -38,6 +60,8 @@ func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (A
         app.logger.logLevel = .warning
         do {
             try await configure(app, settings: settings, bcryptCost: 4)
+            // As `rembuk serve` does: the region the database was set up for.
+            try await Installation.adopt(into: &app.settings, on: app.db)
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -59,19 +83,23 @@ func withRembuk(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (A
     await testSerializer.release()
 }
 
-/// The migrated demo installation every test starts from, made once per test process.
+/// The migrated installations tests start from, each made once per test process.
 enum TestTemplate {
-    nonisolated(unsafe) static var sqliteTemplate: String?
-    nonisolated(unsafe) static var postgresReady = false
+    nonisolated(unsafe) static var sqliteTemplates: [TestInstallation: String] = [:]
+    nonisolated(unsafe) static var postgresReady: Set<TestInstallation> = []
 
-    /// Migrates and loads the demo into the database of `settings`.
-    static func build(_ settings: Settings) async throws {
+    /// Migrates the database of `settings` and fills it as `installation` says.
+    static func build(_ settings: Settings, _ installation: TestInstallation) async throws {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
             try await configure(app, settings: settings, bcryptCost: 4)
             try await app.migrateDatabase()
-            try await LoadDemoData().run(in: .system(app))
+            switch installation {
+            case .demo: try await LoadDemoData().run(in: .system(app))
+            case .empty: break
+            case .bitung: try await TestInstallation.setUpBitung(app)
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -79,17 +107,20 @@ enum TestTemplate {
         try await app.asyncShutdown()
     }
 
-    static func copySQLite(to path: String) async throws {
-        if sqliteTemplate == nil {
-            let template = NSTemporaryDirectory() + "rembuk-template-\(UUID().uuidString).sqlite"
-            try await build(Settings(database: .sqlite(path: template), secret: testSecret))
+    static func copySQLite(to path: String, _ installation: TestInstallation = .demo) async throws {
+        if sqliteTemplates[installation] == nil {
+            let template = NSTemporaryDirectory() + "rembuk-template-\(installation.rawValue)-\(UUID().uuidString).sqlite"
+            try await build(Settings(database: .sqlite(path: template), secret: testSecret), installation)
             // Closing the last connection folded the write-ahead log into the file; copy whatever is left too.
-            sqliteTemplate = template
-            // One template per test process, gone with it (they used to pile up in /tmp).
-            atexit { if let template = TestTemplate.sqliteTemplate { TestTemplate.removeSQLite(template) } }
+            if sqliteTemplates.isEmpty {
+                // The templates of this test process, gone with it (they used to pile up in /tmp).
+                atexit { for template in TestTemplate.sqliteTemplates.values { TestTemplate.removeSQLite(template) } }
+            }
+            sqliteTemplates[installation] = template
         }
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: sqliteTemplate! + suffix) {
-            try FileManager.default.copyItem(atPath: sqliteTemplate! + suffix, toPath: path + suffix)
+        let template = sqliteTemplates[installation]!
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+            try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
         }
     }
 
@@ -97,19 +128,19 @@ enum TestTemplate {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    /// Recreates the test database from a template database (`<name>_template`) built on first use.
-    static func copyPostgres(_ url: String) async throws {
+    /// Recreates the test database from a template database (`<name>_template`, `<name>_empty` …) built on first use.
+    static func copyPostgres(_ url: String, _ installation: TestInstallation = .demo) async throws {
         guard var components = URLComponents(string: url) else { throw TemplateProblem(description: "TEST_DATABASE_URL is not a URL") }
         let name = String(components.path.dropFirst())
-        let template = name + "_template"
+        let template = name + (installation == .demo ? "_template" : "_\(installation.rawValue)")
         components.path = "/postgres"
         let maintenance = components.string!
         components.path = "/" + template
         let templateURL = components.string!
-        if !postgresReady {
+        if !postgresReady.contains(installation) {
             try await maintain(maintenance, ["DROP DATABASE IF EXISTS \(template) WITH (FORCE)", "CREATE DATABASE \(template)"])
-            try await build(Settings(database: .postgres(url: templateURL), secret: testSecret))
-            postgresReady = true
+            try await build(Settings(database: .postgres(url: templateURL), secret: testSecret), installation)
+            postgresReady.insert(installation)
         }
         try await maintain(maintenance, ["DROP DATABASE IF EXISTS \(name) WITH (FORCE)", "CREATE DATABASE \(name) TEMPLATE \(template)"])
     }

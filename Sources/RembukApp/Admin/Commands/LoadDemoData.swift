@@ -6,6 +6,7 @@ import RembukCore
 /// Safe to run again: what exists is kept, what is missing is added.
 public struct LoadDemoData {
     public static let password = "demo-rembuk-2026"
+    static let citizenEmail = "warga@rembuk.test"
 
     public struct Login: Sendable {
         public let role: String
@@ -13,23 +14,24 @@ public struct LoadDemoData {
         public let scope: String
     }
 
-    static let agencies: [(String, String, String)] = [
-        ("bappelitbangda", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "BAPPELITBANGDA"),
-        ("dinas-pupr", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR"),
-        ("disperkim", "Dinas Perumahan dan Kawasan Permukiman", "Disperkim"),
-        ("dinas-koperasi-ukm", "Dinas Koperasi dan Usaha Kecil Menengah", "Dinas Koperasi dan UKM"),
-        ("dlh", "Dinas Lingkungan Hidup", "DLH"),
-        ("disdik", "Dinas Pendidikan", "Disdik"),
-        ("dinkes", "Dinas Kesehatan", "Dinkes"),
-        ("dinsos", "Dinas Sosial", "Dinsos"),
-        ("dishub", "Dinas Perhubungan", "Dishub"),
-        ("dpmd", "Dinas Pemberdayaan Masyarakat dan Desa", "DPMD"),
-        ("distan", "Dinas Pertanian", "Distan"),
-        ("disparbud", "Dinas Pariwisata dan Kebudayaan", "Disparbud"),
-        ("dp3akb", "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak", "DP3AKB"),
-        ("diskominfo", "Dinas Komunikasi dan Informatika", "Diskominfo"),
-        ("disnakertrans", "Dinas Tenaga Kerja dan Transmigrasi", "Disnakertrans"),
-        ("bpbd", "Badan Penanggulangan Bencana Daerah", "BPBD"),
+    /// Purwakarta's perangkat daerah and the sectors each takes by default.
+    static let agencies: [(slug: String, name: String, short: String, sectors: [Bidang])] = [
+        ("bappelitbangda", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "BAPPELITBANGDA", []),
+        ("dinas-pupr", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR", [.infrastruktur]),
+        ("disperkim", "Dinas Perumahan dan Kawasan Permukiman", "Disperkim", [.perumahan]),
+        ("dinas-koperasi-ukm", "Dinas Koperasi dan Usaha Kecil Menengah", "Dinas Koperasi dan UKM", [.ekonomi]),
+        ("dlh", "Dinas Lingkungan Hidup", "DLH", [.lingkungan]),
+        ("disdik", "Dinas Pendidikan", "Disdik", [.pendidikan]),
+        ("dinkes", "Dinas Kesehatan", "Dinkes", [.kesehatan]),
+        ("dinsos", "Dinas Sosial", "Dinsos", [.sosial]),
+        ("dishub", "Dinas Perhubungan", "Dishub", [.perhubungan]),
+        ("dpmd", "Dinas Pemberdayaan Masyarakat dan Desa", "DPMD", [.pemberdayaan]),
+        ("distan", "Dinas Pertanian", "Distan", [.pertanian]),
+        ("disparbud", "Dinas Pariwisata dan Kebudayaan", "Disparbud", []),
+        ("dp3akb", "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak", "DP3AKB", []),
+        ("diskominfo", "Dinas Komunikasi dan Informatika", "Diskominfo", []),
+        ("disnakertrans", "Dinas Tenaga Kerja dan Transmigrasi", "Disnakertrans", []),
+        ("bpbd", "Badan Penanggulangan Bencana Daerah", "BPBD", []),
     ]
 
     static let staff: [(name: String, email: String, role: Role, region: String?, agency: String?, organisation: String?)] = [
@@ -45,13 +47,22 @@ public struct LoadDemoData {
 
     @discardableResult
     public func run(in ctx: Invocation) async throws -> [Login] {
+        if try await Installation.origin(on: ctx.db) == .setup {
+            throw UserFacingError(.conflict, Phrase(
+                "Basis data ini dipasang dengan `rembuk setup` untuk dipakai sungguhan; data demo (dengan kata sandi yang diumumkan) tidak dimuat di sini.",
+                "This database was installed with `rembuk setup` for real use; the demo data (with its published password) is not loaded here."))
+        }
         _ = try await ImportRegions().run(kabupaten: ctx.settings.kabupaten.value, in: ctx)
         let kabupaten = ctx.settings.kabupaten.value
         try await ctx.writes.transaction { db in
-            for (slug, name, short) in Self.agencies where try await Agency.find(slug, on: db) == nil {
-                try await Agency(slug: slug, name: name, shortName: short, kabupatenCode: kabupaten).create(on: db)
+            if try await Installation.origin(on: db) == nil {
+                try await Installation.record(.origin, Installation.Origin.demo.rawValue, on: db)
+                try await Installation.record(.kabupaten, kabupaten, on: db)
+            }
+            for (slug, name, short, sectors) in Self.agencies where try await Agency.find(slug, on: db) == nil {
+                try await Agency(slug: slug, name: name, shortName: short, kabupatenCode: kabupaten, sectors: sectors).create(on: db)
                 try await AuditLog.append(AuditDraft(actor: ctx.identity, action: "agency.created", subjectType: "agency",
-                                                     subjectID: slug, regionCode: kabupaten, summary: name,
+                                                     subjectID: slug, regionCode: kabupaten, summary: AgencyAudit.summary(name: name, shortName: short, sectors: sectors),
                                                      reason: "data demo"), on: db, now: ctx.now)
             }
         }
@@ -68,9 +79,9 @@ public struct LoadDemoData {
                 throw DemoProblem(description: "demo account \(person.email): \(errors.fields.mapValues(\.en)) \(errors.general.map(\.en))")
             }
         }
-        logins.append(Login(role: Role.warga.label(.id), email: "warga@rembuk.test", scope: ""))
-        if try await Account.query(on: ctx.db).filter(\.$email == "warga@rembuk.test").first() == nil {
-            let input = RegisterAccount.Input(name: "Siti Aminah", email: "warga@rembuk.test", phone: "0812-1111-2222",
+        logins.append(Login(role: Role.warga.label(.id), email: Self.citizenEmail, scope: ""))
+        if try await Account.query(on: ctx.db).filter(\.$email == Self.citizenEmail).first() == nil {
+            let input = RegisterAccount.Input(name: "Siti Aminah", email: Self.citizenEmail, phone: "0812-1111-2222",
                                               password: Self.password, password_confirmation: Self.password, nik: nil)
             if case let .invalid(errors) = try await RegisterAccount().run(input, in: ctx) {
                 throw DemoProblem(description: "demo citizen: \(errors.fields.mapValues(\.en))")

@@ -9,6 +9,7 @@ struct AdminAccountsPage {
         Layout.page(ctx, title: ctx.t("Kelola akun", "Manage accounts"), [
             .h1(.text(ctx.t("Kelola akun", "Manage accounts"))),
             .p(.a(.class("button"), .href(SiteRoute.adminNewAccount.path), .text(ctx.t("Buat akun staf", "Create a staff account"))), .text(" "),
+               .a(.href(SiteRoute.adminAgencies.path), .text(ctx.t("Perangkat daerah (OPD)", "Agencies (OPD)"))), .text(" · "),
                .a(.href(SiteRoute.adminTokens.path), .text(ctx.t("Token API perangkat daerah", "Agency API tokens")))),
             FormKit.form(.attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.adminAccounts.path), .class("stack"),
                 .div(.class("field"), .label(.for("q"), .text(ctx.t("Cari nama atau e-mail", "Search name or e-mail"))),

@@ -79,7 +79,7 @@ struct CycleSettingsController {
         let row = try await PaguIndikatif.query(on: req.db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$kecamatanCode == kecamatan.id ?? "").first()
         var values: [String: String] = [:]
         for (agency, amount) in row?.perAgency ?? [:] { values["opd_" + agency] = Rupiah(amount).formatted }
-        return AgencyCeilingsPage(year: cycle.year, kecamatan: kecamatan, total: row?.amount, agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+        return AgencyCeilingsPage(year: cycle.year, kecamatan: kecamatan, total: row?.amount, agencies: try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all(),
                                   values: typed ?? values, canManage: req.principal.actor.can(.managePlanning(kabupaten: req.settings.kabupaten)), errors: errors)
             .render(await req.viewContext()).response(status: status)
     }

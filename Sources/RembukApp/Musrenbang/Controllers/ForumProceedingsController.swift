@@ -42,7 +42,7 @@ struct ForumProceedingsController {
         let files = try await attachments(forum, on: req.db)
         let names = try await RegionNames.load([forum.regionCode] + agenda.usulan.map(\.desaCode), on: req.db)
         let agency = forum.agency.isEmpty ? nil : try await Agency.find(forum.agency, on: req.db)
-        let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all()
         let list = try await attendees(forum, on: req.db)
         let figures = try await ForumAttendanceFigures.load(try forum.requireID(), attendees: list,
                                                             womenTarget: agenda.settings.womenTargetBasisPoints, on: req.db)
@@ -196,7 +196,7 @@ struct ForumProceedingsController {
         } else {
             form = .adjust(.init())
         }
-        return ForumItemPage(forum: forum, usulan: usulan, form: form, agencies: try await Agency.query(on: req.db).sort(\.$name).all(), errors: errors)
+        return ForumItemPage(forum: forum, usulan: usulan, form: form, agencies: try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all(), errors: errors)
             .render(await req.viewContext()).response(status: status)
     }
 

@@ -69,7 +69,7 @@ struct PartnerController {
         }
         var agreementForm: PartnerPage.AgreementForm?
         let actsForAgencies = !actor.agencies().isEmpty || actor.can(.managePlanning(kabupaten: req.settings.kabupaten))
-        let agencies = !actsForAgencies ? [] : try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value)
+        let agencies = !actsForAgencies ? [] : try await Agency.query(on: req.db).filter(\.$kabupatenCode == req.settings.kabupaten.value).filter(\.$active == true)
             .sort(\.$name).all().filter { actor.can(.actForAgency($0.id ?? "")) }
         if !agencies.isEmpty {
             let slugs = agencies.compactMap(\.id)

@@ -22,7 +22,7 @@ struct SaveComplaintCategories {
         guard ctx.principal.accountID != nil else { throw UserFacingError.signInRequired }
         guard ComplaintAccess.isAdmin(ctx.actor, kabupaten: ctx.settings.kabupaten) else { throw UserFacingError.forbidden }
         let categories = try await ComplaintCategory.query(on: ctx.db).sort(\.$position).all()
-        let agencies = Set(try await Agency.query(on: ctx.db).all().compactMap(\.id))
+        let agencies = Set(try await Agency.query(on: ctx.db).filter(\.$active == true).all().compactMap(\.id))
         var errors = FormErrors()
         var changes: [(ComplaintCategory, String, String)] = []
         for category in categories {

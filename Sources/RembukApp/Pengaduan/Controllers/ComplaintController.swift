@@ -104,7 +104,7 @@ struct ComplaintController {
     func categoriesPage(_ req: Request, input: SaveComplaintCategories.Input?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         guard req.principal.accountID != nil else { throw UserFacingError.signInRequired }
         guard ComplaintAccess.isAdmin(req.principal.actor, kabupaten: req.settings.kabupaten) else { throw UserFacingError.forbidden }
-        return ComplaintCategoriesPage(categories: try await categories(on: req.db), agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+        return ComplaintCategoriesPage(categories: try await categories(on: req.db), agencies: try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all(),
                                        input: input, errors: errors,
                                        notice: req.queryValue("tersimpan").map { "\($0) perubahan tersimpan." })
             .render(await req.viewContext()).response(status: status)
@@ -143,7 +143,7 @@ struct ComplaintController {
             category: try await ComplaintCategory.find(complaint.category, on: req.db),
             subject: try await ComplaintSubject.load(type: complaint.subjectType, id: complaint.subjectID, on: req.db),
             regionNames: try await RegionNames.load([complaint.desaCode, complaint.kecamatanCode], on: req.db),
-            agencies: try await Agency.query(on: req.db).sort(\.$name).all(),
+            agencies: try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all(),
             reporter: ComplaintAccess.reporterLabel(complaint, to: req.principal, settings: req.settings),
             isAdmin: ComplaintAccess.isAdmin(req.principal.actor, kabupaten: kabupaten),
             isAgency: ComplaintAccess.isAgency(req.principal.actor, of: complaint),

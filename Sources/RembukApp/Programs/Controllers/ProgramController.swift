@@ -115,7 +115,7 @@ struct ProgramController {
         guard req.principal.accountID != nil else { throw UserFacingError.signInRequired }
         let actor = req.principal.actor
         if let existing { try ProgramGuard.requireManager(existing, req.invocation) }
-        let agencies = try await Agency.query(on: req.db).sort(\.$name).all().filter { actor.can(.actForAgency($0.id ?? "")) }
+        let agencies = try await Agency.query(on: req.db).filter(\.$active == true).sort(\.$name).all().filter { actor.can(.actForAgency($0.id ?? "")) }
         guard existing != nil || !agencies.isEmpty else { throw UserFacingError.forbidden }
         let kecamatan = try await Region.query(on: req.db).filter(\.$parentCode == req.settings.kabupaten.value).sort(\.$name).all()
         return ProgramFormPage(input: input, existing: existing, agencies: agencies, kecamatan: kecamatan, errors: errors)

@@ -85,30 +85,7 @@ struct ReportProgressInBulk {
     }
 
     static func phrase(_ problem: ProgressCSV.Problem) -> Phrase {
-        let expected = ProgressCSV.Column.allCases.map(\.rawValue).joined(separator: ", ")
-        switch problem {
-        case .encoding(.empty), .noRows:
-            return Phrase("Berkas tidak berisi baris laporan. Baris pertama judul kolom: \(expected).",
-                          "The file has no report rows. The first line names the columns: \(expected).")
-        case .encoding(.utf16):
-            return Phrase("Berkas tersimpan sebagai UTF-16 (“Unicode Text”). Simpan ulang dari Excel sebagai “CSV UTF-8 (Comma delimited)”.",
-                          "The file is UTF-16 (“Unicode Text”). Save it again from Excel as “CSV UTF-8 (Comma delimited)”.")
-        case .encoding(.workbook):
-            return Phrase("Ini berkas Excel (.xlsx/.xls), bukan CSV. Di Excel pilih Simpan Sebagai → “CSV UTF-8 (Comma delimited)”.",
-                          "This is an Excel workbook (.xlsx/.xls), not a CSV. In Excel choose Save As → “CSV UTF-8 (Comma delimited)”.")
-        case .encoding(.binary):
-            return Phrase("Berkas ini bukan teks CSV. Unggah CSV dengan kolom: \(expected).", "This file is not CSV text. Upload a CSV with the columns: \(expected).")
-        case let .malformed(line, message):
-            return Phrase("CSV rusak di baris \(line): \(message).", "The CSV is broken at line \(line): \(message).")
-        case let .missingColumns(columns):
-            return Phrase("Kolom wajib tidak ada: \(columns.joined(separator: ", ")). Kolom yang dikenal: \(expected).",
-                          "Required columns are missing: \(columns.joined(separator: ", ")). Known columns: \(expected).")
-        case let .unknownColumns(columns):
-            return Phrase("Kolom tidak dikenal: \(columns.joined(separator: ", ")). Kolom yang dikenal: \(expected).",
-                          "Unknown columns: \(columns.joined(separator: ", ")). Known columns: \(expected).")
-        case let .tooManyRows(count):
-            return Phrase("Berkas berisi \(count) baris; paling banyak \(ProgressCSV.maximumRows) sekali unggah. Bagi menjadi beberapa berkas.",
-                          "The file has \(count) rows; at most \(ProgressCSV.maximumRows) per upload. Split it.")
-        }
+        CSVProblemText.phrase(problem, columns: ProgressCSV.Column.allCases.map(\.rawValue), maximumRows: ProgressCSV.maximumRows,
+                              rows: Phrase("laporan", "report"))
     }
 }

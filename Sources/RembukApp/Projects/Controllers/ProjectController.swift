@@ -23,7 +23,7 @@ struct ProjectController {
 
     /// The agencies this person may create projects for: their own, or all of them for Bappeda.
     static func agencies(for actor: Actor, on db: any Database) async throws -> [Agency] {
-        let all = try await Agency.query(on: db).sort(\.$name).all()
+        let all = try await Agency.query(on: db).filter(\.$active == true).sort(\.$name).all()
         return all.filter { actor.can(.actForAgency($0.id ?? "")) }
     }
 

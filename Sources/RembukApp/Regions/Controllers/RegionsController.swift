@@ -70,11 +70,17 @@ struct RegionsController {
         var nama: String
         var singkatan: String
         var kabupaten: String
+        /// The sectors whose usulan go to it by default.
+        var bidang: [String]
+        var aktif: Bool
+        /// The agency that took it over in a reorganisation.
+        var digabung_ke: String?
     }
 
     func apiAgencies(_ req: Request) async throws -> Response {
         let agencies = try await Agency.query(on: req.db).sort(\.$name).all()
-        return try await agencies.map { AgencyJSON(id: $0.id ?? "", nama: $0.name, singkatan: $0.shortName, kabupaten: $0.kabupatenCode) }
+        return try await agencies.map { AgencyJSON(id: $0.id ?? "", nama: $0.name, singkatan: $0.shortName, kabupaten: $0.kabupatenCode,
+                                         bidang: $0.sectors.map(\.rawValue), aktif: $0.active, digabung_ke: $0.mergedInto) }
             .encodeResponse(for: req)
     }
 

@@ -35,14 +35,26 @@ public final class Agency: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "short_name") public var shortName: String
     @Field(key: "kabupaten_code") public var kabupatenCode: String
+    /// The sectors whose usulan go to this agency unless the proposer picks another (`AgencyRules.stored`).
+    @Field(key: "sectors") public var storedSectors: String
+    @Field(key: "active") public var active: Bool
+    /// The agency that took this one over in a reorganisation; set only on an inactive agency.
+    @OptionalField(key: "merged_into") public var mergedInto: String?
 
     public init() {}
 
-    public init(slug: String, name: String, shortName: String, kabupatenCode: String) {
+    public init(slug: String, name: String, shortName: String, kabupatenCode: String, sectors: [Bidang] = [], active: Bool = true) {
         self.id = slug
         self.name = name
         self.shortName = shortName
         self.kabupatenCode = kabupatenCode
+        self.storedSectors = AgencyRules.stored(sectors)
+        self.active = active
+    }
+
+    public var sectors: [Bidang] {
+        get { AgencyRules.sectors(stored: storedSectors) }
+        set { storedSectors = AgencyRules.stored(newValue) }
     }
 }
 

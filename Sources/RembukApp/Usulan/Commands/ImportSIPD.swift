@@ -143,7 +143,7 @@ public struct ImportSIPD {
         } else {
             reasons.append("Kec “\(cell(.kecamatan))” tidak ada di \(places.kabupatenName)")
         }
-        var agency = bidang?.defaultAgency ?? ""
+        var agency = bidang.flatMap { places.routing[$0] } ?? ""
         if !cell(.agency).isEmpty {
             if let found = places.agencies[SIPDFormat.placeKey(cell(.agency))] { agency = found } else { reasons.append("OPD Tujuan “\(cell(.agency))” tidak dikenal") }
         }
@@ -193,6 +193,7 @@ public struct ImportSIPD {
         var kecamatan: [String: Region]
         var desa: [String: [String: Region]]
         var agencies: [String: String]
+        var routing: [Bidang: String]
 
         static func load(_ ctx: Invocation) async throws -> Places {
             let code = ctx.settings.kabupaten.value
@@ -204,13 +205,16 @@ public struct ImportSIPD {
                 if region.depth == 2 { kecamatan[SIPDFormat.placeKey(region.name)] = region }
                 if region.depth == 3, let parent = region.parentCode { desa[parent, default: [:]][SIPDFormat.placeKey(region.name)] = region }
             }
+            // An export made before a reorganisation names the old agency: its usulan go to the one that took it over.
             var agencies: [String: String] = [:]
-            for agency in try await Agency.query(on: ctx.db).filter(\.$kabupatenCode == code).all() {
-                agencies[SIPDFormat.placeKey(agency.name)] = agency.id
-                agencies[SIPDFormat.placeKey(agency.shortName)] = agency.id
+            let all = try await Agency.query(on: ctx.db).filter(\.$kabupatenCode == code).all()
+            for agency in all.sorted(by: { $0.active && !$1.active }) {
+                guard let target = agency.active ? agency.id : agency.mergedInto else { continue }
+                for key in [SIPDFormat.placeKey(agency.name), SIPDFormat.placeKey(agency.shortName)] where agencies[key] == nil { agencies[key] = target }
             }
             let name = kabupaten?.name ?? code
-            return Places(kabupatenName: name, kabupatenKey: SIPDFormat.placeKey(name), kecamatan: kecamatan, desa: desa, agencies: agencies)
+            return Places(kabupatenName: name, kabupatenKey: SIPDFormat.placeKey(name), kecamatan: kecamatan, desa: desa, agencies: agencies,
+                          routing: try await AgencyRouting.table(kabupaten: code, on: ctx.db))
         }
     }
 }

@@ -248,9 +248,10 @@ struct UsulanFields: Sendable {
         }
         let group = text(input.proposer_group, "proposer_group", 2...100, Phrase("", ""), required: false)
 
-        var agency = kamus?.agency ?? bidang?.defaultAgency ?? ""
+        var agency = kamus?.agency ?? ""
+        if agency.isEmpty, let bidang { agency = try await AgencyRouting.agency(for: bidang, kabupaten: ctx.settings.kabupaten.value, on: ctx.db) ?? "" }
         if let chosen = input.target_agency, !chosen.isEmpty {
-            if try await Agency.find(chosen, on: ctx.db) != nil { agency = chosen } else {
+            if let found = try await Agency.find(chosen, on: ctx.db), found.active { agency = chosen } else {
                 errors.add("target_agency", Phrase("Pilih perangkat daerah dari daftar.", "Choose an agency from the list."))
             }
         }

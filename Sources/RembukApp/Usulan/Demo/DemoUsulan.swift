@@ -67,6 +67,7 @@ enum DemoUsulan {
         let agencyLabel = Principal.Identity(id: "demo-opd", label: "Perangkat daerah (data demo)")
         let proposer = Principal.citizenIdentity(citizenID).keyed(secret: ctx.settings.secret)
         let budgetYear = ctx.today.year + 1
+        let routing = try await AgencyRouting.table(kabupaten: kabupaten, on: ctx.db)
         try await ctx.writes.transaction { db in
             for n in 0..<count {
                 let template = templates[n % templates.count]
@@ -95,7 +96,7 @@ enum DemoUsulan {
                 usulan.beneficiaries = 40 + (n * 53) % 900
                 usulan.proposerID = citizenID
                 usulan.proposerGroup = fill(template.group)
-                usulan.targetAgency = template.bidang.defaultAgency
+                usulan.targetAgency = routing[template.bidang] ?? ""
                 usulan.supportCount = 0
                 usulan.searchTerms = Usulan.terms(title: usulan.title, problem: usulan.problem, proposal: usulan.proposal)
                 let stage = stages[n % stages.count]
