@@ -77,8 +77,10 @@ struct SetupCommand: AsyncCommand {
         var password: String
         if let file = signature.passwordFile { password = try Self.readPassword(file, console: console) } else {
             let prompt = "Kata sandi admin (minimal \(AccountRules.minimumPasswordLength) karakter):"
-            password = console.ask(ConsoleText(stringLiteral: prompt), isSecure: true)
-            let again = console.ask("Ulangi kata sandi:", isSecure: true)
+            // Hidden on a terminal; from a pipe the lines are read as they come.
+            let terminal = isatty(STDIN_FILENO) == 1
+            password = console.ask(ConsoleText(stringLiteral: prompt), isSecure: terminal)
+            let again = console.ask("Ulangi kata sandi:", isSecure: terminal)
             guard password == again else {
                 console.error("Kedua kata sandi tidak sama; tidak ada yang diubah.")
                 throw ExitCode(1)

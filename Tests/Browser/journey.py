@@ -160,7 +160,7 @@ try:
     fill("facilitator", "Dede Rohmat, Pendamping Desa")
     fill("agenda", "Pembukaan\nPemaparan usulan warga\nPenilaian dan pemeringkatan\nPemilihan utusan")
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Jadwalkan']"))
-    check("forum scheduled", shows("Musrenbang Desa/Kelurahan Citalang", "Dijadwalkan"))
+    check("forum scheduled", shows("Musrenbang Desa Citalang", "Dijadwalkan"))
     forum_url = driver.current_url
     click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Buka forum']"))
     check("forum opened", shows("Berlangsung"))

@@ -22,7 +22,7 @@ extension BenchData {
         forum.level = ForumLevel.desa.rawValue
         forum.regionCode = desa
         forum.agency = ""
-        forum.title = "\(ForumLevel.desa.name(in: region.name)) TA \(year)"
+        forum.title = "\(ForumLevel.desa.name(in: region.name, at: region.code)) TA \(year)"
         forum.heldOn = LocalDate(now).iso
         forum.startsAt = "09.00"
         forum.place = "Balai Desa \(region.name)"

@@ -24,6 +24,8 @@ public struct Settings: Sendable {
     public var kabupaten: RegionCode
     /// Whether `REMBUK_KABUPATEN` was set (it must then agree with the database's).
     public var kabupatenGiven: Bool = false
+    /// Whether the installation's places are desa, kelurahan or both, and a kabupaten or a kota: how pages name them.
+    public var places: PlaceWords = .general
     public var planningAgencyGiven: Bool = false
     /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
     public var planningAgencyName: String

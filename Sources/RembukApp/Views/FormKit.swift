@@ -177,3 +177,21 @@ extension FormKit {
         ])
     }
 }
+
+extension FormKit {
+    /// A spreadsheet upload: where to get a template to fill, how to save it from Excel, the file input (after the
+    /// CSRF token, which must come before any file) and the button.
+    static func csvUpload(_ ctx: ViewContext, template: String, templateLabel: String, action: String, button: String) -> Node<HTML.BodyContext> {
+        .group([
+            .p(.a(.href(template), .text(templateLabel)),
+               .text(ctx.t(". Simpan dari Excel sebagai “CSV UTF-8”; pemisah koma atau titik koma.", ". Save from Excel as “CSV UTF-8”; comma or semicolon separated."))),
+            form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                csrf(ctx),
+                .div(.class("field"),
+                     .label(.for("f-berkas"), .text(ctx.t("Berkas CSV", "CSV file"))),
+                     input([("type", "file"), ("id", "f-berkas"), ("name", StoreUploads.field), ("accept", ".csv,text/csv"), ("required", "required")])),
+                .button(.type(.submit), .text(button))),
+        ])
+    }
+}

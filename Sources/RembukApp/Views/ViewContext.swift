@@ -13,12 +13,20 @@ public struct ViewContext: Sendable {
     public let unreadNotifications: Int
     public var maxUploadSize: Int = 5 * 1024 * 1024
     public var kabupaten: RegionCode = RegionCode("32.14")!
+    /// "desa", "kelurahan" or "desa/kelurahan"; "Kabupaten" or "Kota": as this installation's places are.
+    public var places: PlaceWords = .general
 
     /// The phrase in the reader's language.
     public func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
     public func t(_ phrase: Phrase) -> String { phrase(language) }
 
     public var isSignedIn: Bool { principal.account != nil }
+
+    /// A forum's kind as this place says it: "Musrenbang Kelurahan" in a kelurahan, "Musrenbang Kota" in a kota.
+    public func forumLabel(_ level: ForumLevel, at code: String) -> String {
+        guard level == .desa, let place = RegionCode(code), place.level == .desa else { return places.forum(level, language) }
+        return PlaceWords.of(place).forum(.desa, language)
+    }
     public func can(_ action: Action) -> Bool { principal.actor.can(action) }
 
     public static func make(for request: Request) async -> ViewContext {
@@ -34,7 +42,7 @@ public struct ViewContext: Sendable {
             csrfToken: request.principal.sessionToken.isEmpty ? "" : CSRF.token(for: request),
             path: request.url.path, regionName: region?.name ?? settings.kabupaten.value,
             planningAgencyName: settings.planningAgencyName, unreadNotifications: unread, maxUploadSize: settings.maxUploadSize,
-            kabupaten: settings.kabupaten)
+            kabupaten: settings.kabupaten, places: settings.places)
     }
 }
 

@@ -27,9 +27,11 @@ public enum ForumLevel: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The forum's name with its region, as invitations write it: "Musrenbang Desa/Kelurahan Citalang",
-    /// "Musrenbang Kabupaten Purwakarta" (not "Kabupaten Kabupaten"), "Musrenbang Kota Bandung".
-    public func name(in regionName: String) -> String {
+    /// The forum's name with its region, as invitations write it: "Musrenbang Desa Citalang", "Musrenbang Kelurahan
+    /// Girian Bawah" (by the place's code; "Desa/Kelurahan" without one), "Musrenbang Kabupaten Purwakarta" (not
+    /// "Kabupaten Kabupaten"), "Musrenbang Kota Bandung".
+    public func name(in regionName: String, at code: RegionCode? = nil) -> String {
+        if self == .desa, let code, code.level == .desa { return "\(PlaceWords.of(code).forum(.desa, .id)) \(regionName)" }
         if regionLevel == .kabupaten, self == .kabupaten {
             if regionName.hasPrefix("Kabupaten ") { return "Musrenbang " + regionName }
             if regionName.hasPrefix("Kota ") { return "Musrenbang " + regionName }

@@ -120,3 +120,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct KelurahanWordingTests {
+    @Test func aKotaOfKelurahanSaysKelurahanOnItsPages() async throws {
+        try await withRembuk(.bitung) { app in
+            // given Kota Bitung: 69 kelurahan, no desa; its admin sets the calendar and schedules a forum in one
+            var admin = TestBrowser(app)
+            try await admin.signIn(TestInstallation.bitungAdmin.email, TestInstallation.bitungAdmin.password)
+            let today = LocalDate(Date())
+            _ = try await admin.post(SiteRoute.schedule.path, ScheduleTests.form(year: today.year + 1, aspirasi: ("\(today.year)-01-01", "\(today.year)-12-31")))
+            let kelurahan = try #require(try await Region.query(on: app.db).within("71.72").filter(\.$depth == 3).sort(\.$id).first())
+            // when
+            let schedule = try await admin.get(SiteRoute.schedule.path)
+            let form = try await admin.get(SiteRoute.usulanNew.path)
+            let forumForm = try await admin.get(SiteRoute.forumNew.path)
+            // then
+            #expect(app.settings.places.villages == .kelurahan && app.settings.places.isKota)
+            #expect(schedule.text.contains("Musrenbang Kelurahan") && schedule.text.contains("Musrenbang Kota"))
+            #expect(!schedule.text.contains("Musrenbang Desa"))
+            #expect(form.text.contains("operator kelurahan lalu dibahas di Musrenbang Kelurahan") && form.text.contains("— pilih kelurahan —"))
+            #expect(forumForm.text.contains(">Musrenbang Kelurahan<") && !forumForm.text.contains("Musrenbang Desa"))
+            #expect(ForumLevel.desa.name(in: kelurahan.name, at: kelurahan.code) == "Musrenbang Kelurahan \(kelurahan.name)")
+        }
+    }
+}

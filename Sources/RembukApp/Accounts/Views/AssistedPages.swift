@@ -20,7 +20,7 @@ struct AssistedListPage {
                 ? .p(.class("muted"), .text(ctx.t("Belum ada warga dibantu di wilayah Anda.", "No assisted citizens in your area yet.")))
                 : .div(.class("scroll"), .table(
                     .caption(.text(ctx.t("Belum mengklaim akunnya sendiri", "Not yet claimed by the citizen"))),
-                    .thead(.tr(.th(.text(ctx.t("Nama", "Name"))), .th(.text(ctx.t("Desa", "Village"))), .th(.text("NIK")),
+                    .thead(.tr(.th(.text(ctx.t("Nama", "Name"))), .th(.text(ctx.places.Village(ctx.language))), .th(.text("NIK")),
                                .th(.text(ctx.t("Didaftarkan", "Registered"))), .th(.text(ctx.t("Tindakan", "Action"))))),
                     .tbody(.forEach(citizens) { citizen in
                         let id = citizen.id?.uuidString ?? ""
@@ -68,7 +68,7 @@ struct AssistedCitizenPage {
             .p(.class("no-print"), .a(.href(SiteRoute.assisted.path), .text(ctx.t("‹ Warga dibantu", "‹ Assisted citizens")))),
             .h1(.text(citizen.name)),
             .dl(.class("facts"),
-                .dt(.text(ctx.t("Desa", "Village"))), .dd(.text(desaName)),
+                .dt(.text(ctx.places.Village(ctx.language))), .dd(.text(desaName)),
                 .dt(.text(ctx.t("Jenis kelamin", "Gender"))), .dd(.text(Attendee.Gender(rawValue: citizen.gender ?? "")?.label(ctx.language) ?? "–")),
                 .dt(.text("NIK")), .dd(.text(citizen.nikMasked ?? ctx.t("tidak diisi", "not given"))),
                 .dt(.text(ctx.t("Didaftarkan", "Registered"))), .dd(.text(citizen.createdAt.map { DateText.long(LocalDate($0), ctx.language) } ?? ""))),

@@ -54,6 +54,15 @@ public enum Installation {
             settings.kabupaten = code
         }
         if !settings.planningAgencyGiven, let name = try await value(.planningAgency, on: db) { settings.planningAgencyName = name }
+        settings.places = try await places(of: settings.kabupaten, on: db)
+    }
+
+    /// Which kinds of place the kabupaten/kota has (the demo's Purwakarta: desa and kelurahan; Kota Bitung: kelurahan).
+    static func places(of kabupaten: RegionCode, on db: any Database) async throws -> PlaceWords {
+        var kinds = Set(try await Region.query(on: db).within(kabupaten.value).filter(\.$depth == 3).unique().all(\.$kind)
+            .compactMap(RegionRecord.Kind.init(rawValue:)))
+        if let own = try await Region.find(kabupaten.value, on: db)?.recordKind { kinds.insert(own) }
+        return kinds.isEmpty ? .general : PlaceWords.of(kinds)
     }
 
     /// The demo accounts that still accept the published demo password (the demo's own, by their addresses).

@@ -152,15 +152,9 @@ struct AgencyImportPage {
                 .li(.code(.text("bidang")), .text(ctx.t(": bidang yang ditangani, dipisah titik koma: ", ": the sectors it takes, separated by semicolons: ")
                                                   + Bidang.allCases.map(\.rawValue).joined(separator: ", "))),
                 .li(.code(.text("aktif")), .text(ctx.t(": ya atau tidak (kosong: ya)", ": ya or tidak (empty: ya)")))),
-            .p(.a(.href(SiteRoute.adminAgencyTemplate.path), .text(ctx.t("Unduh daftar sekarang sebagai templat", "Download the current list as a template"))),
-               .text(ctx.t(". Simpan dari Excel sebagai “CSV UTF-8”; pemisah koma atau titik koma.", ". Save from Excel as “CSV UTF-8”; comma or semicolon separated."))),
-            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminAgencyImport.path),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                FormKit.csrf(ctx),
-                .div(.class("field"),
-                     .label(.for("f-berkas"), .text(ctx.t("Berkas CSV", "CSV file"))),
-                     FormKit.input([("type", "file"), ("id", "f-berkas"), ("name", StoreUploads.field), ("accept", ".csv,text/csv"), ("required", "required")])),
-                .button(.type(.submit), .text(ctx.t("Unggah dan impor", "Upload and import")))),
+            FormKit.csvUpload(ctx, template: SiteRoute.adminAgencyTemplate.path,
+                              templateLabel: ctx.t("Unduh daftar sekarang sebagai templat", "Download the current list as a template"),
+                              action: SiteRoute.adminAgencyImport.path, button: ctx.t("Unggah dan impor", "Upload and import")),
         ])
     }
 

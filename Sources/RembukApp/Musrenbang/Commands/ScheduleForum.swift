@@ -74,7 +74,7 @@ struct ScheduleForum {
         guard errors.isEmpty, let level, let region, let cycle, let day, let cycleID = cycle.id else { return .invalid(errors) }
         if try await Forum.query(on: ctx.db).filter(\.$cycle.$id == cycleID).filter(\.$level == level.rawValue)
             .filter(\.$regionCode == region.code.value).filter(\.$agency == agency).first() != nil {
-            errors.add("level", Phrase("\(level.name(in: region.name)) untuk tahun anggaran \(cycle.year) sudah dijadwalkan.",
+            errors.add("level", Phrase("\(level.name(in: region.name, at: region.code)) untuk tahun anggaran \(cycle.year) sudah dijadwalkan.",
                                        "This forum is already scheduled for budget year \(cycle.year)."))
             return .invalid(errors)
         }
@@ -84,7 +84,7 @@ struct ScheduleForum {
         forum.regionCode = region.code.value
         forum.agency = agency
         let agencyName = agency.isEmpty ? nil : try await Agency.find(agency, on: ctx.db)?.name
-        forum.title = "\(level.name(in: region.name))\(agencyName.map { " · \($0)" } ?? "") TA \(cycle.year)"
+        forum.title = "\(level.name(in: region.name, at: region.code))\(agencyName.map { " · \($0)" } ?? "") TA \(cycle.year)"
         forum.heldOn = day.iso
         forum.startsAt = time
         forum.place = place

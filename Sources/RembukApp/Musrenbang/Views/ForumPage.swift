@@ -75,7 +75,7 @@ struct ForumPage {
 
     func facts(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         .dl(.class("facts"),
-            .dt(.text(ctx.t("Jenis", "Kind"))), .dd(.text(forum.forumLevel.label(ctx.language))),
+            .dt(.text(ctx.t("Jenis", "Kind"))), .dd(.text(ctx.forumLabel(forum.forumLevel, at: forum.regionCode))),
             .dt(.text(ctx.t("Wilayah", "Region"))), .dd(.a(.href(SiteRoute.region(forum.regionCode).path), .text(regionName))),
             .unwrap(agencyName) { .group([.dt(.text(ctx.t("Perangkat daerah", "Agency"))), .dd(.text($0))]) },
             .dt(.text(ctx.t("Waktu", "When"))), .dd(.text((forum.day.map { DateText.long($0, ctx.language) } ?? forum.heldOn) + ctx.t(", pukul ", ", at ") + forum.startsAt)),

@@ -21,8 +21,8 @@ struct ForumCalendarPage {
                 .tbody(.forEach(forums) { forum in
                     .tr(.td(.text(forum.day.map { DateText.long($0, ctx.language) } ?? forum.heldOn), .text(" · " + forum.startsAt)),
                         .td(.a(.href(SiteRoute.forum(forum.id?.uuidString ?? "").path),
-                               .text(ctx.language == .id ? forum.forumLevel.name(in: regionNames[forum.regionCode] ?? forum.regionCode)
-                                   : "\(forum.forumLevel.label(ctx.language)) \(regionNames[forum.regionCode] ?? forum.regionCode)"))),
+                               .text(ctx.language == .id ? forum.forumLevel.name(in: regionNames[forum.regionCode] ?? forum.regionCode, at: RegionCode(forum.regionCode))
+                                   : "\(ctx.forumLabel(forum.forumLevel, at: forum.regionCode)) \(regionNames[forum.regionCode] ?? forum.regionCode)"))),
                         .td(.text(forum.place)), .td(.text(forum.forumStatus.label(ctx.language))))
                 }))),
         ])
@@ -47,7 +47,7 @@ struct ForumFormPage {
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumNew.path),
                 FormKit.csrf(ctx),
                 FormKit.select(ctx, name: "level", label: ctx.t("Jenis forum", "Kind of forum"),
-                               choices: [.init(value: "", label: ctx.t("— pilih —", "— choose —"))] + levels.map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },
+                               choices: [.init(value: "", label: ctx.t("— pilih —", "— choose —"))] + levels.map { .init(value: $0.rawValue, label: ctx.places.forum($0, ctx.language)) },
                                selected: input.level ?? "", errors: errors),
                 FormKit.select(ctx, name: "region_code", label: ctx.t("Wilayah", "Region"),
                                choices: [.init(value: "", label: ctx.t("— pilih —", "— choose —"))] + regions.map { .init(value: $0.id ?? "", label: regionLabel($0)) },

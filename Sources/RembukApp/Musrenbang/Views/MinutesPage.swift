@@ -29,9 +29,9 @@ struct MinutesPage {
                 .p(.class("no-print"), .a(.href(SiteRoute.forum(forum.id?.uuidString ?? "").path), .text("‹ " + forum.title)),
                    .text(" · Gunakan menu cetak peramban (Ctrl+P).")),
                 .if(!isClosed, .p(.class("draft"), .text("DRAF — forum belum ditutup; isi berita acara dapat berubah."))),
-                .h1(.class("doc-title"), .text("BERITA ACARA"), .br(), .text(forum.forumLevel.name(in: regionName).uppercased()), .br(),
+                .h1(.class("doc-title"), .text("BERITA ACARA"), .br(), .text(forum.forumLevel.name(in: regionName, at: RegionCode(forum.regionCode)).uppercased()), .br(),
                     .text("TAHUN ANGGARAN \(agenda.cycle.year)")),
-                .p(.text("Pada hari ini \(day), pukul \(forum.startsAt), bertempat di \(forum.place), telah diselenggarakan \(forum.forumLevel.name(in: regionName))"
+                .p(.text("Pada hari ini \(day), pukul \(forum.startsAt), bertempat di \(forum.place), telah diselenggarakan \(forum.forumLevel.name(in: regionName, at: RegionCode(forum.regionCode)))"
                          + (forum.agency.isEmpty ? "" : " (\(agencyNames[forum.agency] ?? forum.agency))")
                          + " dalam rangka penyusunan Rencana Kerja Pemerintah Daerah \(ctx.regionName) tahun \(agenda.cycle.year)"
                          + (forum.facilitator.isEmpty ? "." : ", dengan fasilitator \(forum.facilitator)."))),

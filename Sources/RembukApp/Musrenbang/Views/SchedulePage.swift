@@ -34,7 +34,7 @@ struct SchedulePage {
                 .thead(.tr(.th(.text(ctx.t("Tahap", "Phase"))), .th(.text(ctx.t("Mulai", "Starts"))), .th(.text(ctx.t("Selesai", "Ends"))),
                            .th(.text(ctx.t("Keadaan", "State"))))),
                 .tbody(.forEach(rows) { phase, range in
-                    .tr(.td(.text(phase.label(ctx.language))), .td(.text(DateText.long(range.start, ctx.language))),
+                    .tr(.td(.text(ctx.places.phase(phase, ctx.language))), .td(.text(DateText.long(range.start, ctx.language))),
                         .td(.text(DateText.long(range.end, ctx.language))), .td(.text(state(ctx, range))))
                 })),
             .p(.a(.href(SiteRoute.cycleSettings(String(cycle.year)).path), .text(ctx.t("Kriteria penilaian dan pagu \(cycle.year)", "Scoring criteria and ceilings \(cycle.year)"))),
@@ -65,7 +65,7 @@ struct SchedulePage {
         let start = "\(phase.rawValue)_start"
         let end = "\(phase.rawValue)_end"
         return .element(named: "fieldset", nodes: [
-            .element(named: "legend", text: phase.label(ctx.language)),
+            .element(named: "legend", text: ctx.places.phase(phase, ctx.language)),
             .div(.class("row"),
                  FormKit.field(ctx, .init(name: start, label: ctx.t("Mulai", "Starts"), type: .date, value: input.phases[start] ?? "", required: true), errors: errors),
                  FormKit.field(ctx, .init(name: end, label: ctx.t("Selesai", "Ends"), type: .date, value: input.phases[end] ?? "", required: true), errors: errors)),

@@ -3,7 +3,8 @@ import Plot
 import RembukCore
 
 extension UsulanStep {
-    func label(_ language: Language) -> String {
+    /// `places`: the usulan's own desa or kelurahan, whose forum the step names.
+    func label(_ language: Language, places: PlaceWords = .general) -> String {
         let (id, en): (String, String) = switch self {
         case .submit: ("Ajukan", "Submit")
         case .resubmit: ("Ajukan ulang", "Submit again")
@@ -12,7 +13,7 @@ extension UsulanStep {
         case .reject: ("Tolak", "Reject")
         case .merge: ("Gabungkan dengan usulan lain", "Merge into another proposal")
         case .postpone: ("Tunda ke tahun berikutnya", "Postpone to next year")
-        case .agreeAtDesa: ("Sepakati di Musrenbang Desa", "Agree at the village forum")
+        case .agreeAtDesa: ("Sepakati di \(places.forum(.desa, .id))", "Agree at the \(places.forum(.desa, .en).lowercased())")
         case .forward: ("Teruskan ke kecamatan", "Forward to the district")
         case .agreeAtKecamatan: ("Sepakati di Musrenbang Kecamatan", "Agree at the district forum")
         case .acceptByAgency: ("Terima sebagai perangkat daerah", "Accept as the agency")
@@ -152,7 +153,7 @@ struct UsulanDetailPage {
         let volume = DecimalText.plain(usulan.volume, separator: ctx.language == .id ? "," : ".")
         return .dl(.class("facts"),
             .dt(.text(ctx.t("Bidang", "Sector"))), .dd(.text(usulan.sector?.label(ctx.language) ?? usulan.bidang)),
-            .dt(.text(ctx.t("Lokasi", "Location"))), .dd(.text("\(place) · \(ctx.t("Desa", "Village")) "), .a(.href(SiteRoute.region(usulan.desaCode).path), .text(desaName)),
+            .dt(.text(ctx.t("Lokasi", "Location"))), .dd(.text("\(place) · \(PlaceWords.of(RegionCode(usulan.desaCode) ?? ctx.kabupaten).Village(ctx.language)) "), .a(.href(SiteRoute.region(usulan.desaCode).path), .text(desaName)),
                                                          .text(" · Kec. \(kecamatanName)")),
             .dt(.text("Volume")), .dd(.text("\(volume) \(usulan.satuan)")),
             .dt(.text(ctx.t("Perkiraan biaya", "Estimated cost"))), .dd(.text(Rupiah(usulan.cost).formatted)),
@@ -208,7 +209,7 @@ struct UsulanDetailPage {
         let changes = [UsulanStep.agreeAtDesa, .agreeAtKecamatan, .acceptByAgency, .budget].contains(step)
         return .element(named: "details", nodes: [
             .if(step == .verify && errors["checks"] != nil, .attribute(named: "open", value: "open")),
-            .element(named: "summary", nodes: [.text(step.label(ctx.language))]),
+            .element(named: "summary", nodes: [.text(step.label(ctx.language, places: PlaceWords.of(RegionCode(usulan.desaCode) ?? ctx.kabupaten)))]),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.usulanStep(id).path),
                 FormKit.csrf(ctx),
                 .input(.type(.hidden), .name("step"), .value(step.rawValue)),
@@ -222,7 +223,7 @@ struct UsulanDetailPage {
                 .if(changes, FormKit.field(ctx, .init(name: "volume", label: ctx.t("Volume disepakati (bila berubah)", "Agreed volume (if changed)"), inputMode: "decimal"), errors: errors, idPrefix: prefix)),
                 .if(changes, FormKit.field(ctx, .init(name: "cost", label: ctx.t("Biaya disepakati (bila berubah)", "Agreed cost (if changed)"), inputMode: "numeric"), errors: errors, idPrefix: prefix)),
                 FormKit.textarea(ctx, name: "note", label: noteLabel, value: "", errors: errors, idPrefix: prefix),
-                .button(.type(.submit), .class(step == .reject ? "danger" : ""), .text(step.label(ctx.language)))),
+                .button(.type(.submit), .class(step == .reject ? "danger" : ""), .text(step.label(ctx.language, places: PlaceWords.of(RegionCode(usulan.desaCode) ?? ctx.kabupaten))))),
         ])
     }
 

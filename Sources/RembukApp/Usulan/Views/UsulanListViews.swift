@@ -32,7 +32,7 @@ enum UsulanCards {
             .h2(.a(.href(SiteRoute.usulan(id).path), .text(u.title))),
             .p(statusBadge(ctx, u.workflowStatus), .text(" "), .span(.class("muted"), .text(u.number)),
                .unwrap(u.pokirLabel) { .group([.text(" "), .span(.class("badge pokir"), .text($0))]) }),
-            .p(.text("\(ctx.t("Desa", "Village")) \(item.desaName) · \(u.sector?.label(ctx.language) ?? u.bidang)")),
+            .p(.text("\(PlaceWords.of(RegionCode(u.desaCode) ?? ctx.kabupaten).Village(ctx.language)) \(item.desaName) · \(u.sector?.label(ctx.language) ?? u.bidang)")),
             .p(.strong(.text(Rupiah(u.cost).formatted)), .text(" · \(u.supportCount) \(ctx.t("dukungan", "supports"))")),
             extra)
     }
