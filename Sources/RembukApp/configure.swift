@@ -82,6 +82,7 @@ let allMigrations: [any Migration] = [
     M038_CreateThrottleEvents(),
     M039_MaskNIKToLastFour(),
     M040_AddAgencyRouting(),
+    M041_AddPrivacyConsent(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -8,6 +8,8 @@ public enum SiteRoute: Hashable, Sendable {
     case regions, region(String), regionPopulation(String)
     case register, login, logout, account, changePassword, notificationSettings
     case phoneSignIn, phoneCode, claimAccount
+    case passwordReset, passwordResetCode, passwordResetLink(String), adminPasswordReset(String)
+    case privacy, myData, deleteAccount
     case assisted, assistedCitizen(String), assistStart(String), assistStop, assistedClaimCode(String)
     case inbox, inboxRead(String), apiTokens, apiTokenRevoke(String)
     case follow, unfollow
@@ -60,6 +62,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .phoneSignIn: "/masuk/hp"
         case .phoneCode: "/masuk/hp/kode"
         case .claimAccount: "/klaim"
+        case .passwordReset: "/lupa-sandi"
+        case .privacy: "/privasi"
+        case .myData: "/akun/data-saya.json"
+        case .deleteAccount: "/akun/hapus"
+        case .passwordResetCode: "/lupa-sandi/kode"
+        case let .passwordResetLink(token): "/lupa-sandi/tautan/\(token)"
+        case let .adminPasswordReset(id): "/admin/akun/\(id)/ganti-sandi"
         case .assisted: "/bantuan-warga"
         case let .assistedCitizen(id): "/bantuan-warga/\(id)"
         case let .assistStart(id): "/bantuan-warga/\(id)/layani"
@@ -255,6 +264,8 @@ func routes(_ app: Application) throws {
     RegionsController().register(pages)
     AccountController().register(pages)
     PhoneSignInController().register(pages)
+    PasswordResetController().register(pages)
+    PrivacyController().register(pages)
     AssistController().register(pages)
     InboxController().register(pages)
     ApiTokenController().register(pages)

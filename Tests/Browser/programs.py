@@ -28,6 +28,7 @@ def register_account(name, number):
     fill("phone", "0815-%04d-%04d" % (stamp % 9000 + 1000, number))
     fill("password", "kopi-tubruk-2026")
     fill("password_confirmation", "kopi-tubruk-2026")
+    driver.find_element(By.ID, "f-consent").click()
     click_and_wait(driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
     check("account for " + name, shows("Akun saya"))
 

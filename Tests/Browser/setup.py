@@ -1,6 +1,7 @@
 """Issue 24 in a real headless Chromium, on an installation that is not the demo: `rembuk setup` makes Kota Bitung
 (71.72, kelurahan only) from an empty database; its admin signs in, loads the agencies from a CSV, opens the planning
-calendar; a citizen registers and files an usulan in a kelurahan, which goes to the agency the CSV named.
+calendar; a citizen registers and files an usulan in a kelurahan, which goes to the agency the CSV named, then forgets
+her password and sets a new one with a code sent to her phone (the stand-in gateway, Tests/Browser/gateway.py).
 
 Arguments: the rembuk binary, a work folder, the screenshot folder."""
 import datetime
@@ -21,6 +22,19 @@ database = os.path.join(work, "bitung.sqlite")
 env = dict(os.environ, REMBUK_SQLITE_PATH=database, REMBUK_WORKER="0")
 env.pop("REMBUK_KABUPATEN", None)
 admin_email, admin_password = "perencanaan@bitungkota.go.id", "Selat-Lembeh-2027"
+
+
+def free_port():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    number = probe.getsockname()[1]
+    probe.close()
+    return number
+
+
+gateway_port, gateway_file = free_port(), os.path.join(work, "gateway.jsonl")
+gateway = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "gateway.py"), str(gateway_port), gateway_file])
+env["REMBUK_WEBHOOK_URL"] = "http://127.0.0.1:%d/kirim" % gateway_port
 
 
 def run(*arguments, stdin=None):
@@ -46,10 +60,7 @@ check("setup again is refused", again.returncode == 1 and "sudah terpasang" in a
 demo = run("demo")
 check("the demo is not loaded into it", demo.returncode != 0 and "data demo" in demo.text)
 
-port = socket.socket()
-port.bind(("127.0.0.1", 0))
-port_number = port.getsockname()[1]
-port.close()
+port_number = free_port()
 log = open(os.path.join(work, "bitung-serve.log"), "w")
 server = subprocess.Popen([binary, "serve", "--port", str(port_number)], env=env, stdout=log, stderr=log)
 base = "http://127.0.0.1:%d" % port_number
@@ -110,9 +121,14 @@ try:
     # A citizen of Bitung: registers, proposes road work in a kelurahan.
     driver.get(base + "/daftar")
     fill("name", "Rivaldo Pangemanan")
-    fill("email", "rivaldo.%d@contoh.id" % int(time.time()))
+    stamp = int(time.time())
+    phone = "0813-%04d-%04d" % (stamp % 9000 + 1000, stamp % 10000)
+    e164 = "+62" + phone.replace("-", "")[1:]
+    fill("email", "rivaldo.%d@contoh.id" % stamp)
+    fill("phone", phone)
     fill("password", "Cakalang-Fufu-2027")
     fill("password_confirmation", "Cakalang-Fufu-2027")
+    driver.find_element(By.ID, "f-consent").click()
     click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("the citizen is registered", shows("Akun saya"))
     driver.get(base + "/usulan/baru")
@@ -126,7 +142,29 @@ try:
     shot("bitung-usulan")
     driver.set_window_size(360, 800)
     shot("bitung-usulan-360")
+    driver.set_window_size(1280, 1000)
+    sign_out()
+
+    # She forgets her password: a code to her phone, a new password, every session ends.
+    driver.get(base + "/masuk")
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Lupa kata sandi?"))
+    fill("identifier", phone)
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("the code page does not say whether the number is registered", shows("Buat kata sandi baru", "Bila ", "terdaftar, kode 6 angka"))
+    code = kit.last_code(gateway_file, e164)
+    check("the gateway received the reset code", code is not None)
+    fill("code", code or "")
+    fill("password", "Pantai-Tanjung-Merah-8")
+    fill("password_confirmation", "Pantai-Tanjung-Merah-8")
+    shot("bitung-reset")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form.stack button[type=submit]"))
+    check("the new password is saved", shows("Kata sandi baru tersimpan"))
+    fill("identifier", phone)
+    fill("password", "Pantai-Tanjung-Merah-8")
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    check("she signs in with the new password", shows("Akun saya"))
 finally:
+    gateway.terminate()
     server.terminate()
     server.wait()
     verified = run("audit", "verify")

@@ -97,6 +97,8 @@ enum Layout {
                    .text(" · "),
                    .a(.href(SiteRoute.kamus.path), .text(ctx.t("Kamus usulan", "Proposal catalogue"))),
                    .text(" · "),
+                   .a(.href(SiteRoute.privacy.path), .text(ctx.t("Privasi", "Privacy"))),
+                   .text(" · "),
                    .a(.href(SiteRoute.openAPI.path), .text("API")))
             )
         )

@@ -230,6 +230,7 @@ import VaporTesting
                 "usulan/:id": usulan.id!.uuidString, "api/v1/usulan/:id": usulan.id!.uuidString,
                 "akun/kotak-masuk/:id": inbox.id!.uuidString, "akun/token/:id": token.id!.uuidString,
                 "admin/token/:id": agencyTokenRow.id!.uuidString, "admin/opd/:key": "dlh",
+                "lupa-sandi/tautan/:token": "00000000-0000-0000-0000-000000000000.tidak-ada",
                 "bantuan-warga/:id": assisted.id!.uuidString,
                 "admin/akun/:id": operatorDesa.id!.uuidString, "admin/akun/peran/:grant": grant.id!.uuidString,
                 "data/:id": "usulan", "lampiran/:id": attachment.id!.uuidString,

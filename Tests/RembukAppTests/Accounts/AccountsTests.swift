@@ -6,7 +6,7 @@ import Vapor
 
 @Suite struct AccountsTests {
     let good = ["name": "Nur Aisyah", "email": "nur@contoh.id", "phone": "0813-2222-3333", "password": "kopi-tubruk-2026",
-                "password_confirmation": "kopi-tubruk-2026", "nik": "3214014508900003"]
+                "password_confirmation": "kopi-tubruk-2026", "nik": "3214014508900003", "consent": "ya"]
 
     @Test func registeringSignsInAndNeverShowsTheWholeNIK() async throws {
         try await withRembuk { app in

@@ -55,7 +55,7 @@ extension TestBrowser {
             let (asked, challenge) = try await browser.askCode(phone)
             let page = try await browser.get(asked.location ?? "")
             let code = try #require(gateway.code(for: e164))
-            let verified = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": code, "name": "Euis Sumarni"])
+            let verified = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": code, "name": "Euis Sumarni", "consent": "ya"])
             let account = try await browser.get(SiteRoute.account.path)
             // then
             #expect(asked.status == .seeOther)
@@ -113,7 +113,7 @@ extension TestBrowser {
             let code = try #require(gateway.code(for: e164))
             try await OneTimeCodeRecord.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-60)).update()
             // when
-            let response = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": code, "name": "Euis"])
+            let response = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": code, "name": "Euis", "consent": "ya"])
             // then
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("kedaluwarsa"))
@@ -248,7 +248,7 @@ extension TestBrowser {
             // given a citizen who signed up by code
             var browser = TestBrowser(app)
             let (_, challenge) = try await browser.askCode(phone)
-            _ = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": gateway.code(for: e164) ?? "", "name": "Euis"])
+            _ = try await browser.post(SiteRoute.phoneCode.path, ["challenge": challenge ?? "", "code": gateway.code(for: e164) ?? "", "name": "Euis", "consent": "ya"])
             var other = TestBrowser(app)
             // when
             let response = try await other.post(SiteRoute.login.path, ["identifier": phone, "password": ""])

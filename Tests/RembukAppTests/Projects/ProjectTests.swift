@@ -244,7 +244,7 @@ import VaporTesting
             let id = try await Self.create(&opd, usulan: [usulan], pagu: "90.000.000")
             var follower = TestBrowser(app)
             #expect(try await follower.post(SiteRoute.register.path, ["name": "Rina Marlina", "email": "rina@contoh.id", "password": "kata-sandi-rina-2026",
-                                                                      "password_confirmation": "kata-sandi-rina-2026"]).status == .seeOther)
+                                                                      "password_confirmation": "kata-sandi-rina-2026", "consent": "ya"]).status == .seeOther)
             #expect(try await follower.post(SiteRoute.follow.path, ["subject_type": "project", "subject_id": id]).status == .seeOther)
             // when a report is posted
             #expect(try await Self.report(&opd, id, progress: "25", realised: "20.000.000").status == .seeOther)

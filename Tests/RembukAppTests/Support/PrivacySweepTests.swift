@@ -29,7 +29,7 @@ import VaporTesting
             var citizen = TestBrowser(app)
             let registered = try await citizen.post(SiteRoute.register.path, [
                 "name": "Euis Komariah", "email": Self.email, "phone": "0813-7777-5151", "nik": Self.nik,
-                "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026",
+                "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026", "consent": "ya",
             ])
             #expect(registered.status == .seeOther)
             // and an answered confidential complaint

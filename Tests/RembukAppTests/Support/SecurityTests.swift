@@ -6,7 +6,7 @@ import Vapor
 @testable import RembukApp
 
 @Suite struct SecurityTests {
-    let registration = ["name": "Nur Aisyah", "email": "nur@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026"]
+    let registration = ["name": "Nur Aisyah", "email": "nur@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026", "consent": "ya"]
 
     @Test func formsWithoutCSRFTokenAreRefusedAndStoreNothing() async throws {
         try await withRembuk { app in

@@ -50,7 +50,7 @@ import VaporTesting
             for n in 1...AbuseLimits.registration.limit {
                 var browser = TestBrowser(app)
                 let response = try await browser.post(SiteRoute.register.path, [
-                    "name": "Warga \(n)", "email": "warga\(n)@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026",
+                    "name": "Warga \(n)", "email": "warga\(n)@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026", "consent": "ya",
                 ])
                 #expect(response.status == .seeOther)
             }
@@ -58,7 +58,7 @@ import VaporTesting
             // when
             var browser = TestBrowser(app)
             let refused = try await browser.post(SiteRoute.register.path, [
-                "name": "Warga Lagi", "email": "lagi@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026",
+                "name": "Warga Lagi", "email": "lagi@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026", "consent": "ya",
             ])
             // then
             #expect(refused.status == .tooManyRequests)
@@ -77,7 +77,7 @@ import VaporTesting
             let usulan = try await publicUsulan(app)
             var citizen = TestBrowser(app)
             _ = try await citizen.post(SiteRoute.register.path, [
-                "name": "Ujang Supriatna", "email": "ujang@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026",
+                "name": "Ujang Supriatna", "email": "ujang@contoh.id", "password": "kopi-tubruk-2026", "password_confirmation": "kopi-tubruk-2026", "consent": "ya",
             ])
             let path = SiteRoute.usulanSupport(usulan.id!.uuidString).path
             let withdraw = SiteRoute.usulanUnsupport(usulan.id!.uuidString).path

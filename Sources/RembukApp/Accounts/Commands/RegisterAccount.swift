@@ -15,6 +15,8 @@ struct RegisterAccount {
         var password: String?
         var password_confirmation: String?
         var nik: String?
+        /// `ya` when the privacy notice was agreed to (UU PDP): required.
+        var consent: String?
     }
 
     enum Outcome {
@@ -31,6 +33,7 @@ struct RegisterAccount {
             name: input.name, email: input.email, phone: input.phone, password: input.password,
             confirmation: input.password_confirmation, into: &errors)
         let nik = AccountFields.nik(input.nik, today: ctx.today, into: &errors)
+        PrivacyNotice.requireConsent(input.consent, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
         // From here every attempt counts, whatever it finds: probing who is registered costs a try each.
         let throttle = Throttle.key(.register, address: remoteAddress, secret: ctx.settings.secret)
@@ -52,6 +55,7 @@ struct RegisterAccount {
         // A NIK another account holds is not recorded (one NIK, one account); both are told, privately.
         let account = Account(name: name, email: email, phone: phone?.e164, passwordHash: try await ctx.hashPassword(password),
                               nikDigest: nikHolder == nil ? nikDigest : nil, nikMasked: nikHolder == nil ? nik?.masked : nil)
+        PrivacyNotice.record(on: account, at: ctx.now)
         do {
             try await ctx.writes.transaction { db in
                 try await account.create(on: db)

@@ -166,6 +166,7 @@ enum PhoneCodes {
         case .signIn: "masuk ke"
         case .signUp: "mendaftar di"
         case .claim: "mengklaim akun Anda di"
+        case .reset, .resetLink: "mengganti kata sandi Anda di"
         }
         return "Kode untuk \(what) Rembuk: \(code). Berlaku \(Int(OneTimeCode.lifetime / 60)) menit. "
             + "Jangan berikan kode ini kepada siapa pun, termasuk petugas."

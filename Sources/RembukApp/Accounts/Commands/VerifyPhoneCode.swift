@@ -10,10 +10,17 @@ struct VerifyPhoneCode {
         var challenge: String?
         var code: String?
         var name: String?
+        /// Signing up: `ya` when the privacy notice was agreed to.
+        var consent: String?
+        /// With a reset code: the new password.
+        var password: String?
+        var password_confirmation: String?
     }
 
     enum Outcome {
         case signedIn(Account, purpose: OneTimeCodeRecord.Purpose)
+        /// A reset code was right: the account has its new password and no session left.
+        case passwordReset
         /// Try again with the same code row (a typo, a wrong code with tries left, a missing name).
         case invalid(FormErrors, OneTimeCodeRecord)
         /// The code can no longer be used; ask for a new one.
@@ -35,7 +42,17 @@ struct VerifyPhoneCode {
               let purpose = record.purposeValue else { return .over(Self.staleChallenge) }
         var errors = FormErrors()
         var name = ""
-        if purpose == .signUp { name = AccountFields.name(input.name, into: &errors) }
+        if purpose == .signUp {
+            name = AccountFields.name(input.name, into: &errors)
+            PrivacyNotice.requireConsent(input.consent, into: &errors)
+        }
+        if purpose == .resetLink { return .over(Self.staleChallenge) }
+        var newPassword = ""
+        if purpose == .reset {
+            var account: Account?
+            if let accountID = record.accountID { account = try await Account.find(accountID, on: ctx.db) }
+            newPassword = PasswordReset.newPassword((input.password, input.password_confirmation), for: account, into: &errors)
+        }
         let entered = OneTimeCode.entered(input.code ?? "")
         if entered == nil { errors.add("code", Phrase("Kode terdiri dari 6 angka.", "The code has 6 digits.")) }
         guard errors.isEmpty, let entered else { return .invalid(errors, record) }
@@ -65,7 +82,23 @@ struct VerifyPhoneCode {
         case .used, .expired: return .over(Self.staleChallenge)
         case .accepted: break
         }
+        if purpose == .reset { return try await reset(record, id: id, password: newPassword, in: ctx) }
         return try await accept(record, id: id, purpose: purpose, name: name, in: ctx)
+    }
+
+    /// The right reset code: the code is used up and the password replaced in one transaction.
+    private func reset(_ record: OneTimeCodeRecord, id: UUID, password: String, in ctx: Invocation) async throws -> Outcome {
+        guard let accountID = record.accountID, let account = try await Account.find(accountID, on: ctx.db), !account.isDisabled,
+              account.phone == record.phone else { return .over(Self.staleChallenge) }
+        let hash = try await ctx.hashPassword(password)
+        let now = ctx.now
+        let done = try await ctx.writes.transaction { db -> Bool in
+            let claimed = try await db.sql.raw("UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id").all()
+            guard !claimed.isEmpty else { return false }
+            try await PasswordReset.apply(hash, to: account, how: "dengan kode HP", in: ctx, on: db)
+            return true
+        }
+        return done ? .passwordReset : .over(Self.staleChallenge)
     }
 
     static let locked = Phrase("Terlalu banyak kode salah; kode ini tidak berlaku lagi. Minta kode baru.",
@@ -89,6 +122,7 @@ struct VerifyPhoneCode {
                     return account
                 case .signUp:
                     let account = Account(name: name, email: nil, phone: phone, passwordHash: "")
+                    PrivacyNotice.record(on: account, at: now)
                     account.notifyWhatsApp = ctx.settings.webhookURL != nil
                     try await account.create(on: db)
                     let newID = try account.requireID()
@@ -112,6 +146,8 @@ struct VerifyPhoneCode {
                         summary: "warga dibantu mengambil alih akunnya dengan nomor HP sendiri; operator tidak lagi dapat bertindak untuknya"),
                         on: db, now: now)
                     return account
+                case .reset, .resetLink:
+                    return nil
                 }
             }
             guard let account else { return .over(Self.staleChallenge) }

@@ -35,7 +35,7 @@ struct AccountController {
     func loginForm(_ req: Request) async throws -> Response {
         let back = safeReturnPath(req.query[String.self, at: "kembali"], fallback: SiteRoute.account.path)
         if req.principal.account != nil { return req.redirect(to: back) }
-        return LoginPage(identifier: "", back: back, errors: FormErrors()).render(await req.viewContext()).response()
+        return LoginPage(identifier: "", back: back, errors: FormErrors(), notice: req.queryValue("pesan")).render(await req.viewContext()).response()
     }
 
     func loginSubmit(_ req: Request) async throws -> Response {

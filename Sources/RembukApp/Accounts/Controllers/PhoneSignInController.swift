@@ -79,12 +79,15 @@ struct PhoneSignInController {
             case .signUp: return req.redirect(to: back == SiteRoute.account.path ? SiteRoute.account.path + "?baru=1" : back)
             case .claim: return req.redirect(to: SiteRoute.account.path + "?pesan=klaim")
             case .signIn: return req.redirect(to: back)
+            case .reset, .resetLink: return req.redirect(to: SiteRoute.login.path)   // reset codes go through /lupa-sandi/kode
             }
         case let .invalid(errors, record):
-            return PhoneCodePage(record: record, back: back, name: input.name ?? "", errors: errors)
+            return PhoneCodePage(record: record, back: back, name: input.name ?? "", consent: input.consent == "ya", errors: errors)
                 .render(await req.viewContext()).response(status: .unprocessableEntity)
         case let .over(phrase):
             return try await over(req, phrase, back: back)
+        case .passwordReset:
+            return req.redirect(to: SiteRoute.login.path + "?pesan=sandi-baru")
         }
     }
 

@@ -29,6 +29,11 @@ public final class Account: Model, @unchecked Sendable {
     @OptionalField(key: "claim_digest") public var claimDigest: String?
     /// When the citizen took the account over with their own phone; from then on no operator may act for it.
     @OptionalField(key: "claimed_at") public var claimedAt: Date?
+    /// When the owner agreed to the privacy notice, and to which version of it (`PrivacyNotice.version`).
+    @OptionalField(key: "consented_at") public var consentedAt: Date?
+    @OptionalField(key: "consent_version") public var consentVersion: String?
+    /// When the owner deleted the account: its personal data is gone, the row keeps public records' pointers.
+    @OptionalField(key: "deleted_at") public var deletedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @Children(for: \.$account) public var grants: [RoleGrant]

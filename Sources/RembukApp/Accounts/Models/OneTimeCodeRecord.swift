@@ -13,6 +13,11 @@ public final class OneTimeCodeRecord: Model, @unchecked Sendable {
         case signUp = "daftar"
         /// An assisted citizen takes over the account an operator made for them, with their own number.
         case claim = "klaim"
+        /// "Lupa kata sandi" by phone: the code, with a new password, replaces the account's password.
+        case reset = "sandi"
+        /// "Lupa kata sandi" by e-mail (or a reset Bappeda started): a link with a long token, not bound to a browser;
+        /// `phone` then holds the address it went to.
+        case resetLink = "sandi-tautan"
     }
 
     @ID(key: .id) public var id: UUID?

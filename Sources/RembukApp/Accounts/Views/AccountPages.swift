@@ -33,6 +33,7 @@ struct RegisterPage {
                                          hint: ctx.t("16 angka di KTP. Tidak wajib; disimpan hanya dalam bentuk tersamar (••••••••••••0001) dan tidak pernah ditampilkan utuh.",
                                                      "The 16 digits on your ID card. Optional; only a masked form (••••••••••••0001) is kept, never the whole number."),
                                          autocomplete: "off", inputMode: "numeric"), errors: errors),
+                PrivacyNotice.consentField(ctx, checked: input.consent == "ya", errors: errors),
                 .button(.type(.submit), .text(ctx.t("Daftar", "Register")))
             ),
             .p(.text(ctx.t("Sudah punya akun? ", "Already have an account? ")), .a(.href(SiteRoute.login.path), .text(ctx.t("Masuk", "Sign in")))),
@@ -44,10 +45,13 @@ struct LoginPage {
     var identifier: String
     var back: String
     var errors: FormErrors
+    var notice: String? = nil
 
     func render(_ ctx: ViewContext) -> HTML {
         Layout.page(ctx, title: ctx.t("Masuk", "Sign in"), [
             .h1(.text(ctx.t("Masuk ke Rembuk", "Sign in to Rembuk"))),
+            notice == "sandi-baru" ? FormKit.notice(ctx.t("Kata sandi baru tersimpan dan semua sesi akun sudah keluar. Silakan masuk dengan kata sandi baru.",
+                                                          "The new password is saved and every session of the account was signed out. Sign in with the new password.")) : .empty,
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.login.path),
                 FormKit.csrf(ctx),
@@ -58,6 +62,7 @@ struct LoginPage {
                                          autocomplete: "current-password", required: true), errors: errors),
                 .button(.type(.submit), .text(ctx.t("Masuk", "Sign in")))
             ),
+            .p(.a(.href(SiteRoute.passwordReset.path), .text(ctx.t("Lupa kata sandi?", "Forgot your password?")))),
             .p(.a(.href(SiteRoute.phoneSignIn.path + (back == SiteRoute.account.path ? "" : "?kembali=" + back.urlQueryEscaped)),
                   .text(ctx.t("Tanpa kata sandi: masuk atau daftar dengan kode lewat HP", "No password: sign in or register with a code sent to your phone")))),
             .p(.text(ctx.t("Belum punya akun? ", "No account yet? ")), .a(.href(SiteRoute.register.path), .text(ctx.t("Daftar", "Register")))),
@@ -90,7 +95,18 @@ struct AccountPage {
             notifications(ctx),
             followed(ctx),
             passwordForm(ctx),
+            personalData(ctx),
         ])
+    }
+
+    /// The rights of UU PDP, where the person looks for them.
+    func personalData(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text(ctx.t("Data pribadi", "Personal data"))),
+            .p(.text(account.consentedAt.map { ctx.t("Anda menyetujui pemberitahuan privasi pada \(DateText.long(LocalDate($0))). ", "You agreed to the privacy notice on \(DateText.long(LocalDate($0), .en)). ") } ?? ""),
+               .a(.href(SiteRoute.privacy.path), .text(ctx.t("Baca pemberitahuan privasi", "Read the privacy notice")))),
+            .ul(.li(.a(.href(SiteRoute.myData.path), .text(ctx.t("Unduh semua data saya (JSON)", "Download all my data (JSON)")))),
+                .li(.a(.href(SiteRoute.deleteAccount.path), .text(ctx.t("Hapus akun saya", "Delete my account"))))))
     }
 
     func noticeNode(_ ctx: ViewContext) -> Node<HTML.BodyContext> {

@@ -65,6 +65,7 @@ struct PhoneCodePage {
     var record: OneTimeCodeRecord
     var back: String
     var name: String = ""
+    var consent = false
     var errors = FormErrors()
 
     func render(_ ctx: ViewContext) -> HTML {
@@ -86,6 +87,7 @@ struct PhoneCodePage {
                                                                  hint: ctx.t("Nomor ini belum terdaftar: akun baru dibuat dengan nama ini.",
                                                                              "This number is not registered yet: a new account is made with this name."),
                                                                  autocomplete: "name", required: true), errors: errors)),
+                .if(purpose == .signUp, PrivacyNotice.consentField(ctx, checked: consent, errors: errors)),
                 FormKit.field(ctx, .init(name: "code", label: ctx.t("Kode 6 angka", "6-digit code"),
                                          autocomplete: "one-time-code", required: true, inputMode: "numeric"), errors: errors),
                 .button(.type(.submit), .text(purpose == .signUp ? ctx.t("Daftar", "Register") : ctx.t("Masuk", "Sign in")))),

@@ -82,7 +82,7 @@ public struct LoadDemoData {
         logins.append(Login(role: Role.warga.label(.id), email: Self.citizenEmail, scope: ""))
         if try await Account.query(on: ctx.db).filter(\.$email == Self.citizenEmail).first() == nil {
             let input = RegisterAccount.Input(name: "Siti Aminah", email: Self.citizenEmail, phone: "0812-1111-2222",
-                                              password: Self.password, password_confirmation: Self.password, nik: nil)
+                                              password: Self.password, password_confirmation: Self.password, nik: nil, consent: "ya")
             if case let .invalid(errors) = try await RegisterAccount().run(input, in: ctx) {
                 throw DemoProblem(description: "demo citizen: \(errors.fields.mapValues(\.en))")
             }

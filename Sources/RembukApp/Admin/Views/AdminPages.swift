@@ -109,6 +109,10 @@ struct AdminAccountPage {
         case "peran": ctx.t("Peran diberikan.", "Role granted.")
         case "dicabut": ctx.t("Peran dicabut.", "Role revoked.")
         case "status": ctx.t("Status akun diubah.", "Account status changed.")
+        case "tautan-sandi": ctx.t("Tautan ganti kata sandi dikirim ke e-mail atau HP pemilik akun (berlaku satu jam, sekali pakai).",
+                                   "A password reset link was sent to the owner's e-mail or phone (valid one hour, once).")
+        case "tautan-sandi-gagal": ctx.t("Tautan tidak bisa dikirim: akun ini tidak punya e-mail atau HP yang bisa dikirimi, atau pengiriman belum disiapkan.",
+                                         "No link could be sent: the account has no e-mail or phone that can be reached, or sending is not set up.")
         default: nil
         }
         return Layout.page(ctx, title: account.name, [
@@ -137,6 +141,12 @@ struct AdminAccountPage {
                 .group(RoleForm.fields(ctx, choices: choices, role: "", region: "", agency: "", organisation: "", errors: errors)),
                 FormKit.field(ctx, .init(name: "reason", label: ctx.t("Dasar penugasan (mis. nomor SK)", "Basis (e.g. decree number)")), errors: errors),
                 .button(.type(.submit), .text(ctx.t("Beri peran", "Grant role")))),
+            .h2(.text(ctx.t("Kata sandi", "Password"))),
+            .p(.class("hint"), .text(ctx.t("Pemilik akun yang lupa kata sandi bisa memakai Lupa kata sandi di halaman masuk. Bila tidak bisa, kirim tautan ganti kata sandi ke e-mail atau HP-nya; Anda tidak melihat kata sandinya.",
+                                           "An owner who forgot the password can use Forgot password on the sign-in page. If that fails, send a reset link to their e-mail or phone; you never see the password."))),
+            FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminPasswordReset(id).path),
+                FormKit.csrf(ctx),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Kirim tautan ganti kata sandi", "Send a password reset link")))),
             .h2(.text(ctx.t("Status akun", "Account status"))),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminAccountStatus(id).path),
                 FormKit.csrf(ctx),

@@ -19,7 +19,7 @@ struct AgenciesPage {
                 "Citizens' usulan go to the agency that takes their sector unless the proposer or a forum picks another. After a reorganisation, rename or merge agencies here; their history stays."))),
             .p(.class("actions"),
                .a(.class("button"), .href(SiteRoute.adminAgencyNew.path), .text(ctx.t("Tambah perangkat daerah", "Add an agency"))), .text(" "),
-               .a(.class("button secondary"), .href(SiteRoute.adminAgencyImport.path), .text(ctx.t("Impor dari CSV", "Import from CSV"))), .text(" "),
+               .a(.class("button"), .href(SiteRoute.adminAgencyImport.path), .text(ctx.t("Impor dari CSV", "Import from CSV"))), .text(" "),
                .a(.href(SiteRoute.adminAgencyTemplate.path), .text(ctx.t("Unduh daftar (CSV)", "Download the list (CSV)")))),
             unrouted.isEmpty ? .empty : .div(.class("alert"), .attribute(named: "role", value: "note"),
                 .p(.text(ctx.t("Bidang yang belum punya perangkat daerah: ", "Sectors no agency takes yet: ")

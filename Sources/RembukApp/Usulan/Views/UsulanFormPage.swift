@@ -41,7 +41,7 @@ struct UsulanFormPage {
         return Layout.page(ctx, title: title, [
             .h1(.text(title)),
             .p(.class("lead"), .text(ctx.t(
-                "Ceritakan masalah di lingkungan Anda dan apa yang diusulkan. Usulan yang diajukan diverifikasi operator \(ctx.places.village(.id)) lalu dibahas di \(ctx.places.forum(.desa, .id)).",
+                "Ceritakan masalah di lingkungan Anda dan apa yang diusulkan. Usulan diverifikasi operator \(ctx.places.village(.id)) lalu dibahas di \(ctx.places.forum(.desa, .id)).",
                 "Describe a problem where you live and what you propose. Submitted proposals are verified by the \(ctx.places.village(.en)) operator and discussed at the \(ctx.places.forum(.desa, .en).lowercased())."))),
             closedNotice(ctx),
             FormKit.summary(ctx, errors),
