@@ -56,8 +56,8 @@ public enum AgencyCSV {
             let shortName = CleanText.line(row[.singkatan])
             if !AgencyRules.names.contains(name.count) { problems.append(.rule(.name)) }
             if !AgencyRules.shortNames.contains(shortName.count) { problems.append(.rule(.shortName)) }
-            let given = row[.kode].trimmingSpaces().lowercased()
-            let key = given.isEmpty ? AgencyRules.key(from: shortName) : (AgencyRules.isKey(given) ? given : nil)
+            let given = row[.kode].trimmingSpaces()
+            let key = AgencyRules.key(given: given, shortName: shortName)
             if key == nil, !given.isEmpty || !problems.contains(.rule(.shortName)) { problems.append(.rule(.key)) }
             var sectors: [Bidang] = []
             switch AgencyRules.sectors(row[.bidang]) {

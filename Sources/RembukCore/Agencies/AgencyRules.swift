@@ -30,6 +30,13 @@ public enum AgencyRules {
         return keys.contains(trimmed.count) && !reserved.contains(trimmed) ? trimmed : nil
     }
 
+    /// The key of a new agency: the one typed (lower-cased; nil if it is not a key), or, when none is typed, the one
+    /// made from its short name.
+    public static func key(given: String, shortName: String) -> String? {
+        let typed = given.trimmingSpaces().lowercased()
+        return typed.isEmpty ? key(from: shortName) : (isKey(typed) ? typed : nil)
+    }
+
     /// Whether `text` already has the form of a key (what `key(from:)` gives back unchanged).
     public static func isKey(_ text: String) -> Bool { key(from: text) == text }
 

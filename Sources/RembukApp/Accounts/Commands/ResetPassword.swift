@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import RembukCore
-import SQLKit
 
 /// "Lupa kata sandi": a code to the account's phone or a link to its e-mail. The answer is the same whether an
 /// account has that number or address or not, requests are limited like sign-in codes, a code or link works once and
@@ -96,13 +95,16 @@ enum PasswordReset {
     }
 
     /// Makes a link and sends it, if there is an account to send it for (the record is kept either way, so the
-    /// rate limit counts what a prober asks for).
+    /// rate limit counts what a prober asks for). `audit`, when given, is written in the record's transaction.
     static func sendLink(to destination: String, channel: OutboxMessage.Channel, account: Account?, addressDigest: String,
-                         in ctx: Invocation) async throws {
+                         audit: AuditDraft? = nil, in ctx: Invocation) async throws {
         let token = SessionMiddleware.newToken()
         let record = record(.resetLink, to: destination, account: account, secret: token, addressDigest: addressDigest,
                             session: "", lifetime: RequestPasswordReset.linkLifetime, in: ctx)
-        try await ctx.writes.transaction { db in try await record.create(on: db) }
+        try await ctx.writes.transaction { db in
+            try await record.create(on: db)
+            if let audit { try await AuditLog.append(audit, on: db, now: ctx.now) }
+        }
         guard account != nil else { return }
         let link = ctx.settings.baseURL + SiteRoute.passwordResetLink("\(record.id!.uuidString).\(token)").path
         let minutes = Int(RequestPasswordReset.linkLifetime / 60)
@@ -180,8 +182,7 @@ struct ResetPasswordByLink {
         let hash = try await ctx.hashPassword(password)
         let now = ctx.now
         let done = try await ctx.writes.transaction { db -> Bool in
-            let claimed = try await db.sql.raw("UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id").all()
-            guard !claimed.isEmpty else { return false }
+            guard try await OneTimeCodeRecord.claim(id, at: now, on: db) else { return false }
             try await PasswordReset.apply(hash, to: account, how: "lewat tautan", in: ctx, on: db)
             return true
         }
@@ -206,14 +207,11 @@ struct StartPasswordReset {
         else if let phone = account.phone, ctx.settings.webhookURL != nil { (channel, destination) = (.webhook, phone) }
         else { return .unavailable }
         let identity = ctx.identity
-        try await ctx.writes.transaction { db in
-            try await AuditLog.append(AuditDraft(actor: identity, action: "account.password_reset_started", subjectType: "account",
-                                                 subjectID: accountID.uuidString, regionCode: ctx.settings.kabupaten.value,
-                                                 summary: "tautan ganti kata sandi dikirim ke \(channel == .email ? "e-mail" : "HP") pemilik akun"),
-                                      on: db, now: ctx.now)
-        }
+        let audit = AuditDraft(actor: identity, action: "account.password_reset_started", subjectType: "account",
+                               subjectID: accountID.uuidString, regionCode: ctx.settings.kabupaten.value,
+                               summary: "tautan ganti kata sandi dikirim ke \(channel == .email ? "e-mail" : "HP") pemilik akun")
         try await PasswordReset.sendLink(to: destination, channel: channel, account: account,
-                                         addressDigest: KeyedDigest.hex("admin:" + identity.id, key: ctx.settings.secret), in: ctx)
+                                         addressDigest: KeyedDigest.hex("admin:" + identity.id, key: ctx.settings.secret), audit: audit, in: ctx)
         return .sent(channel)
     }
 }

@@ -93,8 +93,7 @@ struct VerifyPhoneCode {
         let hash = try await ctx.hashPassword(password)
         let now = ctx.now
         let done = try await ctx.writes.transaction { db -> Bool in
-            let claimed = try await db.sql.raw("UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id").all()
-            guard !claimed.isEmpty else { return false }
+            guard try await OneTimeCodeRecord.claim(id, at: now, on: db) else { return false }
             try await PasswordReset.apply(hash, to: account, how: "dengan kode HP", in: ctx, on: db)
             return true
         }
@@ -111,10 +110,7 @@ struct VerifyPhoneCode {
         let accountID = record.accountID
         do {
             let account: Account? = try await ctx.writes.transaction { db in
-                let claimed = try await db.sql.raw("""
-                    UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id
-                    """).all()
-                guard !claimed.isEmpty else { return nil }
+                guard try await OneTimeCodeRecord.claim(id, at: now, on: db) else { return nil }
                 switch purpose {
                 case .signIn:
                     guard let accountID, let account = try await Account.find(accountID, on: db), !account.isDisabled,

@@ -32,8 +32,7 @@ struct PasswordResetController {
             return try await requestPage(req, input: input, errors: errors, status: .unprocessableEntity)
         case let .throttled(seconds):
             var errors = FormErrors()
-            let wait = seconds < 120 ? req.language == .id ? "\(seconds) detik" : "\(seconds) seconds"
-                                     : req.language == .id ? "\((seconds + 59) / 60) menit" : "\((seconds + 59) / 60) minutes"
+            let wait = PhoneSignInController.wait(seconds, req.language)
             errors.add(Phrase("Terlalu sering diminta untuk akun atau jaringan ini. Coba lagi dalam \(wait).",
                               "Asked too often for this account or network. Try again in \(wait)."))
             let response = try await requestPage(req, input: input, errors: errors, status: .tooManyRequests)

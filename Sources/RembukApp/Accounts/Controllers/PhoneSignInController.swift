@@ -24,6 +24,12 @@ struct PhoneSignInController {
         return PhoneRequestPage(mode: .claim, back: SiteRoute.account.path, canSend: Self.canSend(req)).render(await req.viewContext()).response()
     }
 
+    /// "45 detik", "3 menit": how long until a code may be asked for again.
+    static func wait(_ seconds: Int, _ language: RembukCore.Language) -> String {
+        seconds < 120 ? language == .id ? "\(seconds) detik" : "\(seconds) seconds"
+                      : language == .id ? "\((seconds + 59) / 60) menit" : "\((seconds + 59) / 60) minutes"
+    }
+
     static func canSend(_ req: Request) -> Bool { req.settings.webhookURL != nil || req.settings.sendmailCommand != nil }
 
     func request(_ req: Request) async throws -> Response {
@@ -41,8 +47,7 @@ struct PhoneSignInController {
             page.errors = errors
             return page.render(await req.viewContext()).response(status: .unprocessableEntity)
         case let .throttled(seconds):
-            let wait = seconds < 120 ? req.language == .id ? "\(seconds) detik" : "\(seconds) seconds"
-                                     : req.language == .id ? "\((seconds + 59) / 60) menit" : "\((seconds + 59) / 60) minutes"
+            let wait = Self.wait(seconds, req.language)
             page.errors.add(Phrase("Kode baru belum bisa dikirim: terlalu sering diminta untuk nomor atau jaringan ini. Coba lagi dalam \(wait).",
                                    "A new code cannot be sent yet: too many were asked for this number or network. Try again in \(wait)."))
             let response = page.render(await req.viewContext()).response(status: .tooManyRequests)

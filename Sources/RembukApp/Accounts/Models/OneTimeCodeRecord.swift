@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// A sign-in, sign-up or claim code that was sent. Only a keyed digest of the code is kept, and the row is bound
 /// to the browser session that asked for it: a code read off someone's phone is useless in another browser.
@@ -36,4 +37,9 @@ public final class OneTimeCodeRecord: Model, @unchecked Sendable {
     public init() {}
 
     public var purposeValue: Purpose? { Purpose(rawValue: purpose) }
+
+    /// Uses the code up inside the caller's transaction; false when another request used it first.
+    static func claim(_ id: UUID, at now: Date, on db: any Database) async throws -> Bool {
+        try await !db.sql.raw("UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id").all().isEmpty
+    }
 }

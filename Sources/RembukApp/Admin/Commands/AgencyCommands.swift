@@ -18,8 +18,13 @@ enum AgencyAudit {
 
     /// Sectors that another active agency of the kabupaten already takes, with that agency's short name.
     static func taken(_ sectors: [Bidang], except key: String?, kabupaten: String, on db: any Database) async throws -> [(Bidang, String)] {
-        let others = try await Agency.query(on: db).filter(\.$kabupatenCode == kabupaten).filter(\.$active == true).all().filter { $0.id != key }
-        return sectors.compactMap { sector in others.first { $0.sectors.contains(sector) }.map { (sector, $0.shortName) } }
+        taken(sectors, among: try await Agency.query(on: db).filter(\.$kabupatenCode == kabupaten).filter(\.$active == true).all()
+            .filter { $0.id != key })
+    }
+
+    /// Of `sectors`, those one of `holders` takes, with its short name.
+    static func taken(_ sectors: [Bidang], among holders: [Agency]) -> [(Bidang, String)] {
+        sectors.compactMap { sector in holders.first { $0.active && $0.sectors.contains(sector) }.map { (sector, $0.shortName) } }
     }
 
     static func phrase(_ problem: AgencyRules.Problem) -> Phrase {
@@ -77,8 +82,8 @@ struct SaveAgency {
         if !AgencyRules.shortNames.contains(shortName.count) { errors.add("short_name", AgencyAudit.phrase(.shortName)) }
         var key = existing?.id
         if existing == nil {
-            let given = (input.key ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            key = given.isEmpty ? AgencyRules.key(from: shortName) : (AgencyRules.isKey(given) ? given : nil)
+            let given = (input.key ?? "").trimmingCharacters(in: .whitespaces)
+            key = AgencyRules.key(given: given, shortName: shortName)
             if key == nil, errors["short_name"] == nil || !given.isEmpty { errors.add("key", AgencyAudit.phrase(.key)) }
             if let key, try await Agency.find(key, on: ctx.db) != nil {
                 errors.add("key", Phrase("Kode \(key) sudah dipakai perangkat daerah lain; pilih kode lain.", "The key \(key) is taken; choose another."))
@@ -146,6 +151,8 @@ struct ImportAgencies {
         let byKey = Dictionary(stored.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         var refusals: [Phrase] = []
         let inFile = Set(entries.map(\.key))
+        // A sector may still be held by an agency the file leaves out.
+        let holders = stored.filter { $0.active && $0.kabupatenCode == kabupaten && !inFile.contains($0.id ?? "") }
         for entry in entries {
             if let agency = byKey[entry.key] {
                 if agency.kabupatenCode != kabupaten {
@@ -156,9 +163,7 @@ struct ImportAgencies {
                 }
             }
             guard entry.active else { continue }
-            // A sector may still be held by an agency the file leaves out.
-            let holders = stored.filter { $0.active && $0.kabupatenCode == kabupaten && !inFile.contains($0.id ?? "") }
-            let taken = entry.sectors.compactMap { sector in holders.first { $0.sectors.contains(sector) }.map { (sector, $0.shortName) } }
+            let taken = AgencyAudit.taken(entry.sectors, among: holders)
             if !taken.isEmpty {
                 let phrase = AgencyAudit.takenPhrase(taken)
                 refusals.append(Phrase("Baris \(entry.line): \(phrase.id)", "Line \(entry.line): \(phrase.en)"))

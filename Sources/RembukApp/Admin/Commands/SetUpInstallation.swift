@@ -104,7 +104,7 @@ public struct SetUpInstallation {
         // A process that goes on serving (tests, `setup` followed by `serve` in one run) now speaks for that region.
         var settings = ctx.app.settings
         settings.kabupaten = kabupaten
-        settings.places = PlaceWords.of(Set(records.filter { $0.code == kabupaten || $0.code.level == .desa }.map(\.kind)))
+        settings.places = try await Installation.places(of: kabupaten, on: ctx.db)
         if !settings.planningAgencyGiven { settings.planningAgencyName = shortName }
         ctx.app.settings = settings
         return .installed(installed)
