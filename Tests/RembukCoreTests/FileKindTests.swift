@@ -74,6 +74,7 @@ import Testing
         #expect(FileKind.hazard(escaped, kind: .pdf) == "/JavaScript")
         #expect(FileKind.hazard(launch, kind: .pdf) == "/Launch")
         #expect(FileKind.hazard(plain, kind: .pdf) == nil)
+        #expect(FileKind.hazard(Array("%PDF-1.7\n<<//JS".utf8), kind: .pdf) == "/JS")
     }
 
     @Test func imageSizesAreReadFromTheirHeaders() {

@@ -1,4 +1,5 @@
 import Foundation
+import RembukCore
 
 /// A `multipart/form-data` reader fed chunk by chunk. It looks for the boundary with `memchr`/`memcmp`
 /// instead of stepping through every byte, so a large file costs little even in a debug build, and it
@@ -77,19 +78,7 @@ final class MultipartStream {
     var isComplete: Bool { state == .epilogue }
 
     private func find(_ needle: [UInt8], from: Int) -> Int? {
-        pending.withUnsafeBufferPointer { haystack -> Int? in
-            guard let base = haystack.baseAddress else { return nil }
-            var index = from
-            while index + needle.count <= haystack.count {
-                guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - index) else { return nil }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                guard position + needle.count <= haystack.count else { return nil }
-                let same = needle.withUnsafeBufferPointer { memcmp(base + position, $0.baseAddress!, needle.count) == 0 }
-                if same { return position }
-                index = position + 1
-            }
-            return nil
-        }
+        ByteSearch.first(needle, in: pending, from: from)
     }
 
     private static func headerLines(_ bytes: ArraySlice<UInt8>) -> [(String, String)] {

@@ -1,5 +1,6 @@
 import Fluent
 import NIOConcurrencyHelpers
+import RembukCore
 import SQLKit
 import Vapor
 
@@ -76,6 +77,9 @@ final class PublicPageCache: @unchecked Sendable {
 }
 
 struct PublicPageCacheMiddleware: AsyncMiddleware {
+    /// A page with a form token is a session's own and never cached.
+    private static let tokenField = Array(#"name="_csrf""#.utf8)
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .GET, request.principal.accountID == nil, let cache = request.application.publicPageCache else {
             return try await next.respond(to: request)
@@ -98,7 +102,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         }
         var entry: PublicPageCache.Entry?
         if response.status == .ok, !response.headers.contains(name: .setCookie), let body = response.body.buffer,
-           body.readableBytesView.firstRange(of: Array(#"name="_csrf""#.utf8)) == nil {
+           body.withUnsafeReadableBytes({ ByteSearch.first(Self.tokenField, in: $0.bindMemory(to: UInt8.self)) }) == nil {
             entry = .init(generation: generation, stored: Date(), status: response.status, headers: response.headers, body: body)
             cache.store(key, entry!)
         }

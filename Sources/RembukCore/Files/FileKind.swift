@@ -43,15 +43,17 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
     /// `nosniff`, so this is a second wall: such a file has no business in a planning archive.
     public static func hazard<Bytes: Collection>(_ bytes: Bytes, kind: FileKind) -> String? where Bytes.Element == UInt8 {
         let data = Array(bytes)
-        let folded = data.map { (65...90).contains($0) ? $0 + 32 : $0 }   // ASCII lower case, for the markup words
-        let markup = ["<script", "<html", "<svg", "<iframe", "<!doctype", "javascript:", "<body", "onload="]
-        if let found = markup.first(where: { folded.firstRange(of: Array($0.utf8)) != nil }) { return found }
+        let folded = ByteSearch.asciiLowercased(data)   // for the markup words
+        if let found = markup.first(where: { ByteSearch.first($0.bytes, in: folded) != nil }) { return found.word }
         if kind == .pdf {
             let names = Self.pdfNames(data)
             if let found = Self.pdfActions.first(where: names.contains) { return "/" + found }
         }
         return nil
     }
+
+    private static let markup = ["<script", "<html", "<svg", "<iframe", "<!doctype", "javascript:", "<body", "onload="]
+        .map { (word: $0, bytes: Array($0.utf8)) }
 
     /// PDF names that make a reader run or open something.
     static let pdfActions = ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData"]
@@ -70,10 +72,10 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
         }
         var names: Set<String> = []
         var i = 0
-        while i < data.count {
-            guard data[i] == UInt8(ascii: "/") else { i += 1; continue }
+        let slash = [UInt8(ascii: "/")]
+        while let found = ByteSearch.first(slash, in: data, from: i) {
             var name: [UInt8] = []
-            i += 1
+            i = found + 1
             while i < data.count, !delimiters.contains(data[i]) {
                 if data[i] == UInt8(ascii: "#"), i + 2 < data.count, let high = hex(data[i + 1]), let low = hex(data[i + 2]) {
                     name.append(high << 4 | low)
