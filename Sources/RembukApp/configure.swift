@@ -83,6 +83,7 @@ let allMigrations: [any Migration] = [
     M039_MaskNIKToLastFour(),
     M040_AddAgencyRouting(),
     M041_AddPrivacyConsent(),
+    M042_AddDocumentNumbers(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -41,6 +41,7 @@ public enum SiteRoute: Hashable, Sendable {
     case adminTokens, adminTokenRevoke(String)
     case projectReportsUpload, projectReportsTemplate, apiProjectReports
     case adminAccounts, adminNewAccount, adminAccount(String), adminGrant(String), adminRevoke(String, String), adminAccountStatus(String)
+    case adminIdentity, adminLogo, adminLogoRemove, logo(String)
     case adminAgencies, adminAgencyNew, adminAgency(String), adminAgencyMerge(String), adminAgencyImport, adminAgencyTemplate
     case apiRegion(String), apiAgencies, apiAudit, apiAuditHead, openAPI
     case apiUsulanList, apiUsulanSimilar, apiUsulan(String), apiUsulanSupport(String)
@@ -223,6 +224,10 @@ public enum SiteRoute: Hashable, Sendable {
         case let .adminGrant(id): "/admin/akun/\(id)/peran"
         case let .adminRevoke(id, grant): "/admin/akun/\(id)/peran/\(grant)/cabut"
         case let .adminAccountStatus(id): "/admin/akun/\(id)/status"
+        case .adminIdentity: "/admin/identitas"
+        case .adminLogo: "/admin/identitas/logo"
+        case .adminLogoRemove: "/admin/identitas/logo/hapus"
+        case let .logo(file): "/logo/\(file)"
         case .adminAgencies: "/admin/opd"
         case .adminAgencyNew: "/admin/opd/baru"
         case .adminAgencyImport: "/admin/opd/impor"
@@ -271,6 +276,7 @@ func routes(_ app: Application) throws {
     ApiTokenController().register(pages)
     AdminAccountsController().register(pages)
     AgencyTokensController().register(pages)
+    IdentityController().register(pages)
     AgenciesController().register(pages)
     AuditController().register(pages)
     UsulanController().register(pages)

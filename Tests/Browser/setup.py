@@ -10,7 +10,9 @@ import socket
 import subprocess
 import sys
 import time
+import struct
 import urllib.request
+import zlib
 
 from selenium.webdriver.common.by import By
 
@@ -22,6 +24,24 @@ database = os.path.join(work, "bitung.sqlite")
 env = dict(os.environ, REMBUK_SQLITE_PATH=database, REMBUK_WORKER="0")
 env.pop("REMBUK_KABUPATEN", None)
 admin_email, admin_password = "perencanaan@bitungkota.go.id", "Selat-Lembeh-2027"
+
+
+def logo_png(path, size=96):
+    """A small lambang: a green disc with a yellow star-ish centre on transparent ground, written as a real PNG."""
+    rows = []
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            dx, dy = x - size / 2 + 0.5, y - size / 2 + 0.5
+            r = (dx * dx + dy * dy) ** 0.5
+            row += bytes((242, 169, 0, 255)) if r < size / 6 else bytes((11, 93, 59, 255)) if r < size / 2 - 2 else bytes(4)
+        rows.append(bytes(row))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
 
 
 def free_port():
@@ -100,6 +120,33 @@ try:
     shot("bitung-opd")
     driver.set_window_size(360, 800)
     shot("bitung-opd-360")
+    driver.set_window_size(1280, 1000)
+
+    # The government's identity: name and contacts for letterheads, then the logo (a drawing with script is refused).
+    driver.get(base + "/admin/identitas")
+    check("the identity starts from the region's name", shows("Nama dan kontak", "PEMERINTAH KOTA BITUNG"))
+    fill("address", "Jl. Sam Ratulangi No. 1, Bitung")
+    fill("phone", "(0438) 21234")
+    fill("email", "bappeda@bitungkota.go.id")
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Simpan']"))
+    check("the letterhead is saved", shows("Identitas tersimpan.", "Jl. Sam Ratulangi No. 1, Bitung · Telp. (0438) 21234"))
+    hostile = os.path.join(work, "logo-berbahaya.svg")
+    with open(hostile, "w") as f:
+        f.write('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>')
+    driver.find_element(By.ID, "f-logo").send_keys(hostile)
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Pasang logo']"))
+    check("an SVG with an event handler is refused", shows("SVG itu memuat", "onload="))
+    logo = os.path.join(work, "lambang-bitung.png")
+    logo_png(logo)
+    driver.find_element(By.ID, "f-logo").send_keys(logo)
+    click_and_wait(driver.find_element(By.XPATH, "//button[normalize-space()='Pasang logo']"))
+    check("the logo is put up", shows("Logo terpasang."))
+    loaded = driver.execute_script("var i = document.querySelector('header.site .brand img'); return i ? i.naturalWidth : 0")
+    check("the header shows the logo (%s px wide)" % loaded, loaded == 96)
+    shot("bitung-identitas")
+    driver.set_window_size(360, 800)
+    check("the identity page fits 360 px", driver.execute_script("return document.documentElement.scrollWidth") <= 360)
+    shot("bitung-identitas-360")
     driver.set_window_size(1280, 1000)
 
     # The planning calendar: collecting open today.

@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     public var kabupatenGiven: Bool = false
     /// Whether the installation's places are desa, kelurahan or both, and a kabupaten or a kota: how pages name them.
     public var places: PlaceWords = .general
+    /// The kabupaten/kota's name from the region list ("Kota Bitung"), taken when the database is adopted.
+    public var regionName: String = ""
     public var planningAgencyGiven: Bool = false
     /// What the planning agency is called locally (Purwakarta: BAPPELITBANGDA).
     public var planningAgencyName: String

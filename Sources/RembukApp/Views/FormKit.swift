@@ -72,6 +72,8 @@ enum FormKit {
                        errors: FormErrors, idPrefix: String = "f-") -> Node<HTML.BodyContext> {
         let id = idPrefix + name
         let error = errors[name]
+        // A single select shows its first option unless another is marked; the first needs no mark.
+        let shown: String? = choices.first?.value == selected ? nil : selected
         return .div(.class(error == nil ? "field" : "field invalid"),
             .label(.for(id), .text(label)),
             .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
@@ -81,19 +83,19 @@ enum FormKit {
                 .forEach(groupRuns(choices)) { run in
                     if let group = run.group {
                         return .element(named: "optgroup", nodes: [.attribute(named: "label", value: group),
-                                                                   .forEach(run.choices) { option($0, selected: selected) }])
+                                                                   .forEach(run.choices) { option($0, selected: shown) }])
                     }
-                    return .group(run.choices.map { option($0, selected: selected) })
+                    return .group(run.choices.map { option($0, selected: shown) })
                 },
             ])
         )
     }
 
-    static func option(_ choice: Choice, selected: String) -> Node<HTML.BodyContext> {
+    static func option(_ choice: Choice, selected: String?) -> Node<HTML.BodyContext> {
         .element(named: "option", nodes: [
             // An empty value must still be sent as empty, not fall back to the option's text.
             .escaped("value", choice.value, ignoreIfValueIsEmpty: false),
-            .if(choice.value == selected, .attribute(named: "selected", value: "selected")),
+            .if(choice.value == selected, .escaped("selected", "", ignoreIfValueIsEmpty: false)),
             .text(choice.label),
         ])
     }
@@ -118,7 +120,7 @@ enum FormKit {
             .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text(ctx.t($0))) },
             .element(named: "textarea", nodes: [
                 .attribute(named: "id", value: id), .attribute(named: "name", value: name), .attribute(named: "rows", value: String(rows)),
-                .if(required, .attribute(named: "required", value: "required")),
+                .if(required, .escaped("required", "", ignoreIfValueIsEmpty: false)),
                 .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
                 .if(!described.isEmpty, .attribute(named: "aria-describedby", value: described.joined(separator: " "))),
                 .text(value),
@@ -141,6 +143,9 @@ enum FormKit {
 
 extension FormKit {
     /// A `<form>` whose children are ordinary body nodes (Plot types form children separately).
+    /// `novalidate`, written bare: the server checks every field and answers in the page's language.
+    static var noValidation: Node<HTML.BodyContext> { .attribute(named: "novalidate", value: "", ignoreIfValueIsEmpty: false) }
+
     static func form(_ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
         .element(named: "form", nodes: nodes)
     }
@@ -148,9 +153,10 @@ extension FormKit {
 
 extension FormKit {
     /// An `<input>` from name/value pairs; nil pairs are left out (Plot has no conditional input attributes).
+    /// An input; a boolean attribute given as its own name (`("required", "required")`) is written bare, as HTML has it.
     static func input(_ pairs: [(String, String)?]) -> Node<HTML.BodyContext> {
         .selfClosedElement(named: "input", attributes: pairs.compactMap { $0 }.map {
-            Attribute<HTML.BodyContext>.escaped($0.0, $0.1, ignoreIfValueIsEmpty: false)
+            Attribute<HTML.BodyContext>.escaped($0.0, $0.0 == $0.1 ? "" : $0.1, ignoreIfValueIsEmpty: false)
         })
     }
 }

@@ -53,6 +53,7 @@ enum Layout {
         return .header(.class("site"),
             .div(.class("wrap bar"),
                 .a(.class("brand"), .href(SiteRoute.home.path),
+                   .unwrap(ctx.identity.logo) { .img(.src($0.path), .alt("")) },
                    .strong("Rembuk"), .span(.class("region"), .text(ctx.regionName))),
                 .nav(.attribute(named: "aria-label", value: ctx.t("Menu utama", "Main menu")),
                      .ul(.forEach(links) { link in .li(navLink(ctx, path: link.0, label: link.1)) })),
@@ -85,8 +86,7 @@ enum Layout {
         let other: Language = ctx.language == .id ? .en : .id
         return .footer(.class("site"),
             .div(.class("wrap"),
-                .p(.text(ctx.t("Rembuk: perencanaan pembangunan bersama warga ",
-                               "Rembuk: development planning with citizens in ") + ctx.regionName + ".")),
+                .p(.text(ctx.identity.letterhead.government + ctx.t(": perencanaan pembangunan bersama warga.", ": development planning with citizens."))),
                 .p(.a(.href(SiteRoute.language(other.rawValue).path + "?kembali=" + ctx.path.urlQueryEscaped),
                       .attribute(named: "lang", value: other.rawValue), .attribute(named: "hreflang", value: other.rawValue),
                       .text(other == .en ? "English" : "Bahasa Indonesia")),

@@ -15,6 +15,8 @@ public struct ViewContext: Sendable {
     public var kabupaten: RegionCode = RegionCode("32.14")!
     /// "desa", "kelurahan" or "desa/kelurahan"; "Kabupaten" or "Kota": as this installation's places are.
     public var places: PlaceWords = .general
+    /// The government's name, contacts and logo, as Bappeda set them.
+    public var identity: InstallationIdentity = .initial(regionName: "Kabupaten Purwakarta")
 
     /// The phrase in the reader's language.
     public func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
@@ -31,7 +33,8 @@ public struct ViewContext: Sendable {
 
     public static func make(for request: Request) async -> ViewContext {
         let settings = request.settings
-        let region = try? await Region.find(settings.kabupaten.value, on: request.db)
+        let regionName = await Installation.regionName(settings, on: request.db)
+        let identity = (try? await InstallationIdentity.load(settings, on: request.db)) ?? .initial(regionName: regionName)
         var unread = 0
         if let id = request.principal.accountID {
             unread = (try? await InboxItem.query(on: request.db).filter(\.$account.$id == id)
@@ -40,9 +43,9 @@ public struct ViewContext: Sendable {
         return ViewContext(
             language: request.language, principal: request.principal,
             csrfToken: request.principal.sessionToken.isEmpty ? "" : CSRF.token(for: request),
-            path: request.url.path, regionName: region?.name ?? settings.kabupaten.value,
+            path: request.url.path, regionName: regionName,
             planningAgencyName: settings.planningAgencyName, unreadNotifications: unread, maxUploadSize: settings.maxUploadSize,
-            kabupaten: settings.kabupaten, places: settings.places)
+            kabupaten: settings.kabupaten, places: settings.places, identity: identity)
     }
 }
 

@@ -223,10 +223,12 @@ import VaporTesting
             let certificate = try #require(try await Certificate.query(on: db).first())
             let holiday = try #require(try await Holiday.query(on: db).first())
             let year = try #require(try await PlanningCycle.query(on: db).first()).year
+            // the government's logo, served to everyone
+            guard case .saved = try await SetLogo().run(IdentityTests.png, in: .system(app)) else { throw FixtureMissing(description: "the logo was refused") }
 
             var fixture = Fixture()
             fixture.values = [
-                ":code": "32.14.01", "bahasa/:code": "en", "sertifikat/:code": certificate.id!, "mitra/:code": "yayasan-citarum-lestari",
+                ":code": "32.14.01", "bahasa/:code": "en", "sertifikat/:code": certificate.id!, "logo/:file": ContentAddress.sha256(IdentityTests.png) + ".png", "mitra/:code": "yayasan-citarum-lestari",
                 "usulan/:id": usulan.id!.uuidString, "api/v1/usulan/:id": usulan.id!.uuidString,
                 "akun/kotak-masuk/:id": inbox.id!.uuidString, "akun/token/:id": token.id!.uuidString,
                 "admin/token/:id": agencyTokenRow.id!.uuidString, "admin/opd/:key": "dlh",

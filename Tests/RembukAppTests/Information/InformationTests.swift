@@ -25,7 +25,7 @@ import VaporTesting
             let first = try await visitor.get(path)
             let second = try await visitor.get(path)
             #expect(first.text.contains("dibaca 1 kali") && second.text.contains("dibaca 2 kali"))
-            #expect(second.text.contains("https://wa.me/?text=") && second.text.contains("readonly=\"readonly\""))
+            #expect(second.text.contains("https://wa.me/?text=") && second.text.contains(" readonly"))
             #expect(second.text.contains("Foto: jembatan.jpg"))
             #expect(try await visitor.get(SiteRoute.information.path).text.contains("Jembatan gantung Cilalawi dibuka untuk warga"))
             let feed = try await visitor.get(SiteRoute.informationFeed.path)

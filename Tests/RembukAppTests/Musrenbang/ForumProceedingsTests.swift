@@ -124,6 +124,11 @@ import VaporTesting
             #expect(minutes.status == .ok && minutes.text.contains("BERITA ACARA") && minutes.text.contains("Rabat beton gang Mawar"))
             #expect(minutes.text.contains(closed.closingHash!) && minutes.text.contains("Siti Aminah (Perempuan") && !minutes.text.contains("DRAF"))
             #expect(minutes.text.contains("5 orang, terdiri atas 2 perempuan (40 %; target 30 %, terpenuhi)"))
+            // the berita acara has the village's letterhead and the first number of the year's series
+            #expect(closed.documentNumber?.hasPrefix("050/001/BA-MUSRENBANG/CITALANG/") == true)
+            #expect(minutes.text.contains("Nomor: " + (closed.documentNumber ?? "-")) && minutes.text.contains("PEMERINTAH KABUPATEN PURWAKARTA"))
+            #expect(minutes.text.contains("KECAMATAN PURWAKARTA") && minutes.text.contains("DESA CITALANG"))
+            #expect(try await operatorDesa.get(SiteRoute.forumAttendanceSheet(forum).path).text.contains("Lampiran berita acara nomor " + (closed.documentNumber ?? "-")))
 
             // when: a late arrival after closing, then reopening
             let before = try await auditCount(app)
@@ -140,6 +145,9 @@ import VaporTesting
             #expect(try await Usulan.find(jalan.id, on: app.db)?.workflowStatus == .diverifikasi)
             #expect(try await ForumResult.query(on: app.db).filter(\.$forum.$id == UUID(uuidString: forum)!).count() == 0)
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "forum.reopened").first()?.reason == "Nilai penilai 2 salah ketik, dinilai ulang.")
+            // a reopened forum keeps its number: closing again revises the same berita acara
+            #expect(try await operatorDesa.post(SiteRoute.forumStatus(forum).path, ["change": "close"]).status == .seeOther)
+            #expect(try await Forum.find(UUID(uuidString: forum), on: app.db)?.documentNumber == closed.documentNumber)
         }
     }
 

@@ -14,7 +14,7 @@ struct RegisterPage {
             .p(.a(.href(SiteRoute.phoneSignIn.path), .text(ctx.t("Cukup nomor HP, tanpa kata sandi? Daftar dengan kode lewat HP",
                                                                  "Just a phone number, no password? Register with a code sent to your phone")))),
             FormKit.summary(ctx, errors),
-            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.register.path), .attribute(named: "novalidate", value: "novalidate"),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.register.path), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "name", label: ctx.t("Nama lengkap", "Full name"), value: input.name ?? "",
                                          autocomplete: "name", required: true), errors: errors),

@@ -36,7 +36,7 @@ struct AssistedListPage {
 
     func registerForm(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
         FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.assisted.path),
-            .attribute(named: "novalidate", value: "novalidate"),
+            FormKit.noValidation,
             .h2(.text(ctx.t("Daftarkan warga", "Register a citizen"))),
             FormKit.summary(ctx, errors),
             FormKit.csrf(ctx),

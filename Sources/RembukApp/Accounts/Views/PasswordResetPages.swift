@@ -60,7 +60,7 @@ struct PasswordResetCodePage {
                                            "If \(masked) is registered, a 6-digit code was sent to it by SMS/WhatsApp. It is valid until \(until) WIB."))),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.passwordResetCode.path),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.input([("type", "hidden"), ("name", "challenge"), ("value", record.id?.uuidString ?? "")]),
                 FormKit.field(ctx, .init(name: "code", label: ctx.t("Kode 6 angka", "6-digit code"), autocomplete: "one-time-code",

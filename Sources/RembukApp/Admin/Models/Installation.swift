@@ -11,6 +11,12 @@ public enum Installation {
         /// `setup` or `demo`.
         case origin
         case planningAgency = "planning_agency"
+        // The identity Bappeda keeps at /admin/identitas (InstallationIdentity).
+        case government, address, phone, email, website
+        case minutesPattern = "minutes_number_pattern"
+        case certificatePattern = "certificate_number_pattern"
+        case logoSHA256 = "logo_sha256"
+        case logoKind = "logo_kind"
     }
 
     public enum Origin: String, Sendable { case setup, demo }
@@ -55,6 +61,13 @@ public enum Installation {
         }
         if !settings.planningAgencyGiven, let name = try await value(.planningAgency, on: db) { settings.planningAgencyName = name }
         settings.places = try await places(of: settings.kabupaten, on: db)
+        settings.regionName = try await Region.find(settings.kabupaten.value, on: db)?.name ?? ""
+    }
+
+    /// The kabupaten/kota's name: as adopted, or read now (a database filled after the start, as the demo is).
+    static func regionName(_ settings: Settings, on db: any Database) async -> String {
+        if !settings.regionName.isEmpty { return settings.regionName }
+        return (try? await Region.find(settings.kabupaten.value, on: db))?.name ?? settings.kabupaten.value
     }
 
     /// Which kinds of place the kabupaten/kota has (the demo's Purwakarta: desa and kelurahan; Kota Bitung: kelurahan).

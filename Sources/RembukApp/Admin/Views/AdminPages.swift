@@ -9,6 +9,7 @@ struct AdminAccountsPage {
         Layout.page(ctx, title: ctx.t("Kelola akun", "Manage accounts"), [
             .h1(.text(ctx.t("Kelola akun", "Manage accounts"))),
             .p(.a(.class("button"), .href(SiteRoute.adminNewAccount.path), .text(ctx.t("Buat akun staf", "Create a staff account"))), .text(" "),
+               .a(.href(SiteRoute.adminIdentity.path), .text(ctx.t("Identitas & kop surat", "Identity & letterhead"))), .text(" · "),
                .a(.href(SiteRoute.adminAgencies.path), .text(ctx.t("Perangkat daerah (OPD)", "Agencies (OPD)"))), .text(" · "),
                .a(.href(SiteRoute.adminTokens.path), .text(ctx.t("Token API perangkat daerah", "Agency API tokens")))),
             FormKit.form(.attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.adminAccounts.path), .class("stack"),
@@ -71,7 +72,7 @@ struct NewStaffPage {
         Layout.page(ctx, title: ctx.t("Buat akun staf", "Create a staff account"), [
             .h1(.text(ctx.t("Buat akun staf", "Create a staff account"))),
             FormKit.summary(ctx, errors),
-            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminNewAccount.path), .attribute(named: "novalidate", value: "novalidate"),
+            FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.adminNewAccount.path), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "name", label: ctx.t("Nama lengkap", "Full name"), value: input.name ?? "", required: true), errors: errors),
                 FormKit.field(ctx, .init(name: "email", label: "E-mail", type: .email, value: input.email ?? ""), errors: errors),

@@ -136,7 +136,7 @@ struct DiscussionFormPage {
             .h1(.text(title)),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.discussionNew.path),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Judul", "Title"), value: input.title ?? "",
                                          hint: ctx.t("Misalnya: Bagaimana mengatasi banjir di Jalan Veteran tiap musim hujan?",

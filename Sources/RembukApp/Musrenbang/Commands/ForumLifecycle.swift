@@ -121,6 +121,7 @@ struct ChangeForumStatus {
             }
             forum.status = ForumStatus.selesai.rawValue
             forum.closedAt = ctx.now
+            if forum.documentNumber == nil { forum.documentNumber = try await DocumentNumbering.minutes(forum, in: ctx, on: db) }
             forum.closingPagu = agenda.pagu?.total
             let agreed = lines.filter(\.outcome.isAgreed).count
             let entry = try await ForumGuard.audit(forum, "forum.closed", "forum ditutup: \(agreed) usulan disepakati dari \(lines.count), \(attendance) peserta", ctx: ctx, on: db)

@@ -147,7 +147,8 @@ struct ForumProceedingsController {
         let forum = try await forum(req)
         try ForumGuard.requireRunner(forum, req.invocation, open: false)
         let region = try await Region.find(forum.regionCode, on: req.db)
-        return AttendanceSheetPage(forum: forum, regionName: region?.name ?? forum.regionCode, attendees: try await attendees(forum, on: req.db))
+        return AttendanceSheetPage(forum: forum, regionName: region?.name ?? forum.regionCode, attendees: try await attendees(forum, on: req.db),
+                                   letterhead: try await ForumLetterhead.load(forum, settings: req.settings, on: req.db))
             .render(await req.viewContext()).response()
     }
 
@@ -241,7 +242,8 @@ struct ForumProceedingsController {
                                                             womenTarget: agenda.settings.womenTargetBasisPoints, on: req.db)
         return MinutesPage(forum: forum, regionName: names[forum.regionCode] ?? forum.regionCode, baseURL: req.settings.baseURL, agenda: agenda,
                            attendees: list, attendance: figures, agencyNames: agencies, regionNames: names,
-                           attachments: try await attachments(forum, on: req.db))
+                           attachments: try await attachments(forum, on: req.db),
+                           letterhead: try await ForumLetterhead.load(forum, settings: req.settings, on: req.db))
             .render(await req.viewContext()).response()
     }
 }

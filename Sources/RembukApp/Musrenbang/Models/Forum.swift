@@ -27,6 +27,8 @@ public final class Forum: Model, @unchecked Sendable {
     @OptionalField(key: "closing_hash") public var closingHash: String?
     /// A kecamatan forum's pagu when it closed, so its berita acara keeps the figure it was signed with.
     @OptionalField(key: "closing_pagu") public var closingPagu: Int64?
+    /// The berita acara's number, given when the forum first closes and kept through a reopening (M042).
+    @OptionalField(key: "document_number") public var documentNumber: String?
 
     public init() {}
 

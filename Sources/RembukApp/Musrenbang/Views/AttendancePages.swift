@@ -105,6 +105,7 @@ struct AttendanceSheetPage {
     var forum: Forum
     var regionName: String
     var attendees: [ForumAttendee]
+    var letterhead = ForumLetterhead(units: [], contacts: false)
     static let blankLines = 10
 
     func render(_ ctx: ViewContext) -> HTML {
@@ -114,8 +115,10 @@ struct AttendanceSheetPage {
             .div(.class("document"),
                 .p(.class("no-print"), .a(.href(SiteRoute.forum(forum.id?.uuidString ?? "").path), .text("‹ " + forum.title)),
                    .text(" · "), .text(ctx.t("Gunakan menu cetak peramban (Ctrl+P).", "Use the browser's print command (Ctrl+P)."))),
+                letterhead.view(ctx),
                 .h1(.class("doc-title"), .text("DAFTAR HADIR"), .br(), .text(forum.title.uppercased())),
                 .p(.class("doc-meta"), .text("\(day), pukul \(forum.startsAt) · \(forum.place)")),
+                .unwrap(forum.documentNumber) { .p(.class("doc-meta"), .text("Lampiran berita acara nomor \($0)")) },
                 .table(.class("sheet"),
                     .thead(.tr(.th(.class("num"), .text("No.")), .th(.text("Nama")), .th(.text("L/P")), .th(.text("Umur")),
                                .th(.text("Unsur / lembaga")), .th(.text("Disabilitas")), .th(.class("sign"), .text("Tanda tangan")))),

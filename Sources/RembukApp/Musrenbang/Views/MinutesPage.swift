@@ -16,6 +16,7 @@ struct MinutesPage {
     var agencyNames: [String: String]
     var regionNames: [String: String]
     var attachments: [Attachment] = []
+    var letterhead = ForumLetterhead(units: [], contacts: false)
 
     func render(_ ctx: ViewContext) -> HTML {
         let rows = ForumResultRows(agenda, agencyNames: agencyNames)
@@ -29,8 +30,10 @@ struct MinutesPage {
                 .p(.class("no-print"), .a(.href(SiteRoute.forum(forum.id?.uuidString ?? "").path), .text("‹ " + forum.title)),
                    .text(" · Gunakan menu cetak peramban (Ctrl+P).")),
                 .if(!isClosed, .p(.class("draft"), .text("DRAF — forum belum ditutup; isi berita acara dapat berubah."))),
+                letterhead.view(ctx),
                 .h1(.class("doc-title"), .text("BERITA ACARA"), .br(), .text(forum.forumLevel.name(in: regionName, at: RegionCode(forum.regionCode)).uppercased()), .br(),
                     .text("TAHUN ANGGARAN \(agenda.cycle.year)")),
+                .p(.class("doc-meta"), .text("Nomor: " + (forum.documentNumber ?? "…… (diberikan saat forum ditutup)"))),
                 .p(.text("Pada hari ini \(day), pukul \(forum.startsAt), bertempat di \(forum.place), telah diselenggarakan \(forum.forumLevel.name(in: regionName, at: RegionCode(forum.regionCode)))"
                          + (forum.agency.isEmpty ? "" : " (\(agencyNames[forum.agency] ?? forum.agency))")
                          + " dalam rangka penyusunan Rencana Kerja Pemerintah Daerah \(ctx.regionName) tahun \(agenda.cycle.year)"

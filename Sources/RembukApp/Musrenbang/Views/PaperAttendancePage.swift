@@ -28,7 +28,7 @@ struct PaperAttendancePage {
                                        .a(.href(SiteRoute.attachment(scan.id?.uuidString ?? "").path), .text(scan.filename))) },
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.forumPaperAttendance(id).path),
-                .attribute(named: "enctype", value: "multipart/form-data"), .attribute(named: "novalidate", value: "novalidate"),
+                .attribute(named: "enctype", value: "multipart/form-data"), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 group(ctx, ctx.t("Jenis kelamin", "Gender"), [("perempuan", ctx.t("Perempuan", "Women"), totals?.women),
                                                               ("laki_laki", ctx.t("Laki-laki", "Men"), totals?.men)]),

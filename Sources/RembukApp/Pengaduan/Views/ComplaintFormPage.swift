@@ -27,7 +27,7 @@ struct ComplaintFormPage {
             .unwrap(subject) { .p(.text(ctx.t("Tentang: ", "About: ")), .a(.href($0.path), .text($0.label))) },
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.complaintNew.path),
-                .attribute(named: "enctype", value: "multipart/form-data"), .attribute(named: "novalidate", value: "novalidate"),
+                .attribute(named: "enctype", value: "multipart/form-data"), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.input([("type", "hidden"), ("name", "subject_type"), ("value", subject?.type ?? "")]),
                 FormKit.input([("type", "hidden"), ("name", "subject_id"), ("value", subject?.id ?? "")]),

@@ -52,6 +52,8 @@ struct IssueCertificates {
             let counts = Dictionary(grouping: attended, by: \.accountID).mapValues(\.count)
             let holders = Set(try await Certificate.query(on: db).filter(\.$programID == programID).all().map(\.accountID))
             var issued = 0
+            let agency = try await Agency.find(program.agency, on: db)
+            let identity = try await InstallationIdentity.load(ctx.settings, on: db)
             for (accountID, count) in counts.sorted(by: { $0.key.uuidString < $1.key.uuidString })
             where rule.earned(attended: count) && !holders.contains(accountID) {
                 guard let person = try await Account.find(accountID, on: db) else { continue }
@@ -62,6 +64,7 @@ struct IssueCertificates {
                 certificate.holderName = person.name
                 certificate.attended = count
                 certificate.issuedOn = today
+                certificate.documentNumber = try await DocumentNumbering.certificate(agency: agency, identity: identity, in: ctx, on: db)
                 try await certificate.create(on: db)
                 issued += 1
                 if !person.isDisabled {

@@ -101,6 +101,8 @@ public final class Certificate: Model, @unchecked Sendable {
     @Field(key: "holder_name") public var holderName: String
     @Field(key: "attended") public var attended: Int
     @Field(key: "issued_on") public var issuedOn: String
+    /// The number printed on it, from the installation's pattern (M042); nil for certificates issued before.
+    @OptionalField(key: "document_number") public var documentNumber: String?
 
     public init() {}
 }

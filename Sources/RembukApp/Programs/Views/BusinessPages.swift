@@ -51,7 +51,7 @@ struct BusinessFollowUpPage {
             .p(.class("lead"), .text(program.title)),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.choices(ctx, name: "moment", legend: ctx.t("Keadaan pada", "As of"),
                                 choices: [BusinessReport.Moment.tigaBulan, .enamBulan].map { .init(value: $0.rawValue, label: $0.label(ctx.language)) },

@@ -43,7 +43,7 @@ struct ActivitySection {
             .element(named: "summary", nodes: [.text(ctx.t("Catat kegiatan", "Log an activity"))]),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programActivity(program.id?.uuidString ?? "").path),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "done_on", label: ctx.t("Tanggal", "Date"), type: .date, value: input.done_on ?? "", required: true), errors: errors, idPrefix: "k-"),
                 FormKit.select(ctx, name: "desa_code", label: ctx.t("Desa/kelurahan", "Village"), choices: choices.desaChoices(ctx), selected: input.desa_code ?? "",

@@ -79,7 +79,7 @@ struct ProgramFormPage {
             .h1(.text(title)),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Nama program", "Name"), value: input.title ?? "", required: true), errors: errors),
                 .div(.class("row"),

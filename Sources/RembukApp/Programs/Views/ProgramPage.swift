@@ -187,7 +187,7 @@ struct ProgramStaffPanel {
         .group(
             .h3(.text(ctx.t("Tambah sesi", "Add a session"))),
             FormKit.form(.class("stack"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.programSessionNew(id).path),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Nama sesi", "Session name"), value: sessionInput.title ?? "", required: true), errors: errors, idPrefix: "s-"),
                 FormKit.field(ctx, .init(name: "date", label: ctx.t("Tanggal", "Date"), type: .date, value: sessionInput.date ?? "", required: true), errors: errors, idPrefix: "s-"),

@@ -26,7 +26,7 @@ struct RegistrationPage {
                  : .empty,
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"),
-                .attribute(named: "action", value: SiteRoute.sessionRegister(session.id?.uuidString ?? "").path), .attribute(named: "novalidate", value: "novalidate"),
+                .attribute(named: "action", value: SiteRoute.sessionRegister(session.id?.uuidString ?? "").path), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 needsResidence ? FormKit.select(ctx, name: "desa_code", label: ctx.t("Desa/kelurahan tempat tinggal", "Village you live in"),
                                                 choices: choices.desaChoices(ctx), selected: input.desa_code ?? "", errors: errors) : .empty,

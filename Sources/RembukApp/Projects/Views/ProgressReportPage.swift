@@ -21,7 +21,7 @@ struct ProgressReportPage {
             } ?? ctx.t("Ini laporan pertama proyek ini. Pagu \(Rupiah(project.pagu).formatted).", "This is the project's first report. Budget \(Rupiah(project.pagu).formatted)."))),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.projectReport(id).path),
-                .attribute(named: "enctype", value: "multipart/form-data"), .attribute(named: "novalidate", value: "novalidate"),
+                .attribute(named: "enctype", value: "multipart/form-data"), FormKit.noValidation,
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "reported_on", label: ctx.t("Keadaan per tanggal", "As of"), type: .date,
                                          value: input.reported_on ?? "", required: true), errors: errors),

@@ -66,7 +66,7 @@ struct ProjectFormPage {
                 : ctx.t("Pagu diubah lewat “Ubah pagu” di halaman proyek, dengan dasar perubahannya.", "The budget is changed with “Change budget” on the project page, with its basis."))),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
-                .attribute(named: "novalidate", value: "novalidate"),
+                FormKit.noValidation,
                 FormKit.csrf(ctx),
                 existing == nil ? usulanSection(ctx) : .empty,
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Nama kegiatan", "Activity"), value: input.title ?? "",

@@ -46,7 +46,7 @@ struct UsulanFormPage {
             closedNotice(ctx),
             FormKit.summary(ctx, errors),
             FormKit.form(.class("stack wide"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: action),
-                .attribute(named: "novalidate", value: "novalidate"), .attribute(named: "enctype", value: "multipart/form-data"),
+                FormKit.noValidation, .attribute(named: "enctype", value: "multipart/form-data"),
                 FormKit.csrf(ctx),
                 FormKit.field(ctx, .init(name: "title", label: ctx.t("Judul", "Title"), value: input.title ?? "",
                                          hint: ctx.t("Singkat dan jelas, mis. “Perbaikan jalan lingkungan RT 03 Dusun Krajan”.", "Short and clear."), required: true), errors: errors),
