@@ -153,12 +153,15 @@ extension FormKit {
 
 extension FormKit {
     /// An `<input>` from name/value pairs; nil pairs are left out (Plot has no conditional input attributes).
-    /// An input; a boolean attribute given as its own name (`("required", "required")`) is written bare, as HTML has it.
+    /// A boolean attribute given as its own name (`("required", "required")`) is written bare, as HTML has it;
+    /// only HTML's boolean attributes are, so a field called `name` keeps `name="name"`.
     static func input(_ pairs: [(String, String)?]) -> Node<HTML.BodyContext> {
         .selfClosedElement(named: "input", attributes: pairs.compactMap { $0 }.map {
-            Attribute<HTML.BodyContext>.escaped($0.0, $0.0 == $0.1 ? "" : $0.1, ignoreIfValueIsEmpty: false)
+            Attribute<HTML.BodyContext>.escaped($0.0, booleanAttributes.contains($0.0) && $0.0 == $0.1 ? "" : $0.1, ignoreIfValueIsEmpty: false)
         })
     }
+
+    static let booleanAttributes: Set<String> = ["required", "checked", "disabled", "readonly", "multiple", "autofocus", "hidden"]
 }
 
 extension FormKit {

@@ -57,6 +57,18 @@ import Testing
         #expect(!html.contains("<b>"))
     }
 
+    @Test func onlyBooleanAttributesAreWrittenBare() {
+        // given a required field called "name" and a checkbox whose value is "checked"
+        let name = FormKit.field(Self.ctx, .init(name: "name", label: "Nama", value: "", required: true), errors: FormErrors())
+        let box = FormKit.input([("type", "checkbox"), ("name", "value"), ("value", "checked"), ("checked", "checked")])
+        // when they are rendered
+        let html = Node<HTML.BodyContext>.div(name, box).render()
+        // then the field keeps its name, the values stay, and only the boolean attributes are bare
+        #expect(html.contains(#"name="name""#), "\(html)")
+        #expect(html.contains(#"name="value" value="checked" checked/>"#), "\(html)")
+        #expect(html.contains(" required"))
+    }
+
     @Test func plainValuesAreLeftAsTheyAre() {
         // given a value with nothing to escape // when // then it is the same string
         #expect(HTMLEscape.attribute("plain-value_123 ok") == "plain-value_123 ok")
