@@ -84,6 +84,7 @@ let allMigrations: [any Migration] = [
     M040_AddAgencyRouting(),
     M041_AddPrivacyConsent(),
     M042_AddDocumentNumbers(),
+    M043_AddContactVerification(),
 ]
 
 /// Write-ahead logging lets readers go on while one writer writes; the mode is stored in the file.

@@ -7,6 +7,7 @@ public enum SiteRoute: Hashable, Sendable {
     case language(String)
     case regions, region(String), regionPopulation(String)
     case register, login, logout, account, changePassword, notificationSettings
+    case accountDetails, proveContact, emailProof(String)
     case phoneSignIn, phoneCode, claimAccount
     case passwordReset, passwordResetCode, passwordResetLink(String), adminPasswordReset(String)
     case privacy, myData, deleteAccount
@@ -76,6 +77,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .assistStop: "/bantuan-warga/selesai"
         case let .assistedClaimCode(id): "/bantuan-warga/\(id)/kode-klaim"
         case .account: "/akun"
+        case .accountDetails: "/akun/data-diri"
+        case .proveContact: "/akun/verifikasi"
+        case let .emailProof(token): "/akun/verifikasi-email/\(token)"
         case .changePassword: "/akun/sandi"
         case .notificationSettings: "/akun/notifikasi"
         case .inbox: "/akun/kotak-masuk"
@@ -268,6 +272,7 @@ func routes(_ app: Application) throws {
     HomeController().register(pages)
     RegionsController().register(pages)
     AccountController().register(pages)
+    ContactController().register(pages)
     PhoneSignInController().register(pages)
     PasswordResetController().register(pages)
     PrivacyController().register(pages)

@@ -107,6 +107,8 @@ enum AccessPolicy {
         "GET /privasi": everyone, "GET /akun/data-saya.json": accounts, "GET /akun/hapus": accounts, "POST /akun/hapus": accounts,
         "GET /lupa-sandi": everyone, "POST /lupa-sandi": everyone, "GET /lupa-sandi/kode": everyone, "POST /lupa-sandi/kode": everyone,
         "GET /lupa-sandi/tautan/:token": everyone, "POST /lupa-sandi/tautan/:token": everyone,
+        "GET /akun/data-diri": accounts, "POST /akun/data-diri": accounts, "POST /akun/verifikasi": accounts,
+        "GET /akun/verifikasi-email/:token": everyone, "POST /akun/verifikasi-email/:token": everyone,
         "POST /keluar": Rule([.visitor], .installation, "signing out a visitor changes nothing"),
         "GET /akun": accounts, "POST /akun/sandi": accounts, "POST /akun/notifikasi": accounts,
         "GET /akun/kotak-masuk": accounts, "POST /akun/kotak-masuk/:id/dibaca": Rule([.owner]),

@@ -19,11 +19,11 @@ public enum Notifier {
         // Those who chose the daily digest hear of it in the next one (SendDailyDigests), unless it cannot wait.
         guard !account.notifyDigest || notice.urgent else { return }
         let text = notice.body.id + "\n\n" + ctx.settings.baseURL + notice.link
-        if account.notifyEmail, let email = account.email, ctx.settings.sendmailCommand != nil {
+        if let email = account.notifiedEmail, ctx.settings.sendmailCommand != nil {
             try await OutboxMessage(accountID: id, channel: .email, recipient: email, subject: notice.title.id,
                                     body: text, now: ctx.now).create(on: db)
         }
-        if account.notifyWhatsApp, let phone = account.phone, ctx.settings.webhookURL != nil {
+        if let phone = account.notifiedPhone, ctx.settings.webhookURL != nil {
             try await OutboxMessage(accountID: id, channel: .webhook, recipient: phone, subject: notice.title.id,
                                     body: notice.title.id + ": " + text, now: ctx.now).create(on: db)
         }

@@ -7,6 +7,7 @@ public struct FormErrors: Sendable, Error {
     public private(set) var general: [Phrase] = []
 
     public init() {}
+    public init(_ phrase: Phrase) { general = [phrase] }
 
     public var isEmpty: Bool { fields.isEmpty && general.isEmpty }
     public subscript(field: String) -> Phrase? { fields[field] }

@@ -233,6 +233,7 @@ import VaporTesting
                 "akun/kotak-masuk/:id": inbox.id!.uuidString, "akun/token/:id": token.id!.uuidString,
                 "admin/token/:id": agencyTokenRow.id!.uuidString, "admin/opd/:key": "dlh",
                 "lupa-sandi/tautan/:token": "00000000-0000-0000-0000-000000000000.tidak-ada",
+                "akun/verifikasi-email/:token": "00000000-0000-0000-0000-000000000000.tidak-ada",
                 "bantuan-warga/:id": assisted.id!.uuidString,
                 "admin/akun/:id": operatorDesa.id!.uuidString, "admin/akun/peran/:grant": grant.id!.uuidString,
                 "data/:id": "usulan", "lampiran/:id": attachment.id!.uuidString,

@@ -208,7 +208,9 @@ import VaporTesting
             let wrong = try await own.post(SiteRoute.claimAccount.path, ["claim_code": "AAAA-BBBB", "phone": "0857-4444-1212"])
             let asked = try await own.post(SiteRoute.claimAccount.path, ["claim_code": code.lowercased(), "phone": "0857-4444-1212"])
             let challenge = asked.location.flatMap { URLComponents(string: $0)?.queryItems?.first { $0.name == "c" }?.value } ?? ""
-            let claimed = try await own.post(SiteRoute.phoneCode.path, ["challenge": challenge, "code": gateway.code(for: "+6285744441212") ?? ""])
+            let unconsented = try await own.post(SiteRoute.phoneCode.path, ["challenge": challenge, "code": gateway.code(for: "+6285744441212") ?? ""])
+            let claimed = try await own.post(SiteRoute.phoneCode.path, ["challenge": challenge, "code": gateway.code(for: "+6285744441212") ?? "",
+                                                                         "consent": "ya"])
             let mine = try await own.get(SiteRoute.myUsulan.path)
             let afterwards = try await desk.get(SiteRoute.usulanNew.path)
             let reopen = try await desk.post(SiteRoute.assistStart(citizen.id!.uuidString).path, [:])
@@ -218,6 +220,7 @@ import VaporTesting
             // then
             #expect(wrong.status == .unprocessableEntity && wrong.text.contains("Kode klaim tidak dikenal"))
             #expect(asked.status == .seeOther)
+            #expect(unconsented.status == .unprocessableEntity && unconsented.text.contains("Centang persetujuan"))
             #expect(claimed.location == SiteRoute.account.path + "?pesan=klaim")
             #expect(mine.text.contains("Perbaikan jalan desa rusak"))
             #expect(!afterwards.text.contains("Anda melayani"))
@@ -225,6 +228,7 @@ import VaporTesting
             #expect(reuse.status == .unprocessableEntity)
             let stored = try #require(try await Account.find(citizen.id, on: app.db))
             #expect(stored.phone == "+6285744441212" && stored.claimedAt != nil && stored.claimDigest == nil && !stored.isAssisted)
+            #expect(stored.consentedAt != nil && stored.phoneVerifiedAt != nil, "the citizen agreed to the notice, and the code proved the number")
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "account.claimed").count() == 1)
         }
     }

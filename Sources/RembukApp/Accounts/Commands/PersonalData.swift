@@ -8,6 +8,7 @@ struct ExportMyData {
         struct Profile: Encodable {
             var id: String, nama: String, email: String?, hp: String?, nik_tersamar: String?
             var dibuat: Date?, persetujuan_privasi: Date?, versi_pemberitahuan: String?
+            var email_terverifikasi: Date?, hp_terverifikasi: Date?
             var pemberitahuan: [String: Bool]
         }
         struct Role: Encodable { var peran: String, lingkup: String, sejak: Date?, dicabut: Date? }
@@ -51,6 +52,7 @@ struct ExportMyData {
             diunduh: ctx.now, pemberitahuan_privasi: PrivacyNotice.version,
             akun: .init(id: id.uuidString, nama: account.name, email: account.email, hp: account.phone, nik_tersamar: account.nikMasked,
                         dibuat: account.createdAt, persetujuan_privasi: account.consentedAt, versi_pemberitahuan: account.consentVersion,
+                        email_terverifikasi: account.emailVerifiedAt, hp_terverifikasi: account.phoneVerifiedAt,
                         pemberitahuan: ["email": account.notifyEmail, "whatsapp_sms": account.notifyWhatsApp, "ringkasan_harian": account.notifyDigest]),
             peran: grants.map { .init(peran: $0.role, lingkup: $0.scopeText, sejak: $0.createdAt, dicabut: $0.revokedAt) },
             usulan: usulan.map { .init(nomor: $0.number, judul: $0.title, status: $0.status, tahun: $0.year, dikirim: $0.submittedAt) },
@@ -97,6 +99,7 @@ struct DeleteMyAccount {
         try await ctx.writes.transaction { db in
             try await Account.query(on: db).filter(\.$id == id)
                 .set(\.$name, to: Self.deletedName).set(\.$email, to: nil).set(\.$phone, to: nil)
+                .set(\.$emailVerifiedAt, to: nil).set(\.$phoneVerifiedAt, to: nil)
                 .set(\.$nikDigest, to: nil).set(\.$nikMasked, to: nil).set(\.$passwordHash, to: "")
                 .set(\.$notifyEmail, to: false).set(\.$notifyWhatsApp, to: false).set(\.$notifyDigest, to: false)
                 .set(\.$gender, to: nil).set(\.$claimDigest, to: nil)

@@ -74,6 +74,10 @@ struct RegisterAccount {
             // Someone registered the same e-mail or phone a moment ago: as above, without telling which.
             return .messageSent
         }
+        // The address is used for notifications once its owner opens the link (the phone, once a code is typed).
+        if let email, ctx.settings.sendmailCommand != nil {
+            try await ContactProof.sendLink(to: email, for: account, addressDigest: ContactProof.addressDigest(remoteAddress, in: ctx), in: ctx)
+        }
         return .registered(account)
     }
 

@@ -72,11 +72,7 @@ struct RequestPhoneCode {
         if let email = account?.email, !email.isEmpty, ctx.settings.sendmailCommand != nil { channels.append(.email) }
         guard !channels.isEmpty else { return .unavailable }
 
-        let hourAgo = ctx.now.addingTimeInterval(-3600)
-        let byNumber = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$phone == phone.e164).filter(\.$createdAt > hourAgo).all()
-        let byAddress = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$addressDigest == addressDigest).filter(\.$createdAt > hourAgo).all()
-        if case let .wait(seconds) = limits.decide(numberRequests: byNumber.map(\.createdAt), addressRequests: byAddress.map(\.createdAt),
-                                               lastUnused: byNumber.filter { $0.usedAt == nil }.map(\.createdAt).max(), now: ctx.now) {
+        if let seconds = try await OneTimeCodeRecord.wait(destination: phone.e164, addressDigest: addressDigest, limits: limits, now: ctx.now, on: ctx.db) {
             return .throttled(seconds: seconds)
         }
 
@@ -167,6 +163,7 @@ enum PhoneCodes {
         case .signUp: "mendaftar di"
         case .claim: "mengklaim akun Anda di"
         case .reset, .resetLink: "mengganti kata sandi Anda di"
+        case .verifyPhone, .verifyEmail: "memverifikasi nomor HP Anda di"
         }
         return "Kode untuk \(what) Rembuk: \(code). Berlaku \(Int(OneTimeCode.lifetime / 60)) menit. "
             + "Jangan berikan kode ini kepada siapa pun, termasuk petugas."

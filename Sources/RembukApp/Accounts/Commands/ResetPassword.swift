@@ -47,11 +47,7 @@ struct RequestPasswordReset {
 
         let key = phone?.e164 ?? email!
         let addressDigest = KeyedDigest.hex("ip:" + remoteAddress, key: ctx.settings.secret)
-        let hourAgo = ctx.now.addingTimeInterval(-3600)
-        let byKey = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$phone == key).filter(\.$createdAt > hourAgo).all()
-        let byAddress = try await OneTimeCodeRecord.query(on: ctx.db).filter(\.$addressDigest == addressDigest).filter(\.$createdAt > hourAgo).all()
-        if case let .wait(seconds) = limits.decide(numberRequests: byKey.map(\.createdAt), addressRequests: byAddress.map(\.createdAt),
-                                               lastUnused: byKey.filter { $0.usedAt == nil }.map(\.createdAt).max(), now: ctx.now) {
+        if let seconds = try await OneTimeCodeRecord.wait(destination: key, addressDigest: addressDigest, limits: limits, now: ctx.now, on: ctx.db) {
             return .throttled(seconds: seconds)
         }
         let found: Account? = if let phone { try await Account.query(on: ctx.db).filter(\.$phone == phone.e164).first() }
@@ -125,11 +121,20 @@ enum PasswordReset {
         }
     }
 
-    /// The new password takes effect, every session of the account ends, the trail and the person hear of it.
-    static func apply(_ hash: String, to account: Account, how: String, in ctx: Invocation, on db: any Database) async throws {
+    /// The new password takes effect, every session of the account ends, the trail and the person hear of it. The
+    /// code or link reached `destination`, so that contact of the account is proven too.
+    static func apply(_ hash: String, to account: Account, how: String, proving destination: String, in ctx: Invocation,
+                      on db: any Database) async throws {
         let id = try account.requireID()
-        let grants = try await RoleGrant.query(on: db).filter(\.$account.$id == id).filter(\.$revokedAt == nil).all()
-        let owner = Principal(sessionToken: "", account: account, grants: grants).identity.keyed(secret: ctx.settings.secret)
+        if destination == account.email, account.emailVerifiedAt == nil {
+            account.emailVerifiedAt = ctx.now
+            try await Account.query(on: db).filter(\.$id == id).set(\.$emailVerifiedAt, to: ctx.now).update()
+        }
+        if destination == account.phone, account.phoneVerifiedAt == nil {
+            account.phoneVerifiedAt = ctx.now
+            try await Account.query(on: db).filter(\.$id == id).set(\.$phoneVerifiedAt, to: ctx.now).update()
+        }
+        let owner = try await ContactProof.ownerIdentity(account, on: db, in: ctx)
         try await Account.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
         try await AccountSession.query(on: db).filter(\.$account.$id == id).delete()
         try await AuditLog.append(AuditDraft(actor: owner, action: "account.password_reset", subjectType: "account", subjectID: id.uuidString,
@@ -183,7 +188,7 @@ struct ResetPasswordByLink {
         let now = ctx.now
         let done = try await ctx.writes.transaction { db -> Bool in
             guard try await OneTimeCodeRecord.claim(id, at: now, on: db) else { return false }
-            try await PasswordReset.apply(hash, to: account, how: "lewat tautan", in: ctx, on: db)
+            try await PasswordReset.apply(hash, to: account, how: "lewat tautan", proving: record.phone, in: ctx, on: db)
             return true
         }
         return done ? .reset(account) : .over(Self.over)

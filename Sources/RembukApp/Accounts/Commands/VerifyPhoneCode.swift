@@ -42,11 +42,13 @@ struct VerifyPhoneCode {
               let purpose = record.purposeValue else { return .over(Self.staleChallenge) }
         var errors = FormErrors()
         var name = ""
-        if purpose == .signUp {
-            name = AccountFields.name(input.name, into: &errors)
-            PrivacyNotice.requireConsent(input.consent, into: &errors)
+        if purpose == .signUp { name = AccountFields.name(input.name, into: &errors) }
+        // A claimed account becomes the citizen's own: they agree to the notice themselves, as at registration.
+        if purpose == .signUp || purpose == .claim { PrivacyNotice.requireConsent(input.consent, into: &errors) }
+        if purpose == .resetLink || purpose == .verifyEmail { return .over(Self.staleChallenge) }
+        if purpose == .verifyPhone, ctx.principal.account?.id == nil || ctx.principal.account?.id != record.accountID {
+            return .over(Self.staleChallenge)
         }
-        if purpose == .resetLink { return .over(Self.staleChallenge) }
         var newPassword = ""
         if purpose == .reset {
             var account: Account?
@@ -94,7 +96,7 @@ struct VerifyPhoneCode {
         let now = ctx.now
         let done = try await ctx.writes.transaction { db -> Bool in
             guard try await OneTimeCodeRecord.claim(id, at: now, on: db) else { return false }
-            try await PasswordReset.apply(hash, to: account, how: "dengan kode HP", in: ctx, on: db)
+            try await PasswordReset.apply(hash, to: account, how: "dengan kode HP", proving: record.phone, in: ctx, on: db)
             return true
         }
         return done ? .passwordReset : .over(Self.staleChallenge)
@@ -115,10 +117,19 @@ struct VerifyPhoneCode {
                 case .signIn:
                     guard let accountID, let account = try await Account.find(accountID, on: db), !account.isDisabled,
                           account.phone == phone else { return nil }
+                    if account.phoneVerifiedAt == nil {
+                        account.phoneVerifiedAt = now
+                        try await account.update(on: db)
+                    }
+                    return account
+                case .verifyPhone:
+                    guard let accountID, let account = try await Account.find(accountID, on: db), !account.isDisabled else { return nil }
+                    try await ContactProof.provePhone(phone, of: account, in: ctx, on: db)
                     return account
                 case .signUp:
                     let account = Account(name: name, email: nil, phone: phone, passwordHash: "")
                     PrivacyNotice.record(on: account, at: now)
+                    account.phoneVerifiedAt = now
                     account.notifyWhatsApp = ctx.settings.webhookURL != nil
                     try await account.create(on: db)
                     let newID = try account.requireID()
@@ -132,6 +143,8 @@ struct VerifyPhoneCode {
                     account.phone = phone
                     account.claimedAt = now
                     account.claimDigest = nil
+                    account.phoneVerifiedAt = now
+                    PrivacyNotice.record(on: account, at: now)
                     account.notifyWhatsApp = ctx.settings.webhookURL != nil
                     try await account.update(on: db)
                     // Any operator still serving this citizen stops here.
@@ -142,13 +155,14 @@ struct VerifyPhoneCode {
                         summary: "warga dibantu mengambil alih akunnya dengan nomor HP sendiri; operator tidak lagi dapat bertindak untuknya"),
                         on: db, now: now)
                     return account
-                case .reset, .resetLink:
+                case .reset, .resetLink, .verifyEmail:
                     return nil
                 }
             }
             guard let account else { return .over(Self.staleChallenge) }
             return .signedIn(account, purpose: purpose)
         } catch where error.isConstraintFailure {
+            if purpose == .verifyPhone { return .over(ContactProof.phoneTaken) }
             return .over(Phrase("Nomor HP ini baru saja didaftarkan. Silakan masuk dengan nomor ini.",
                                 "This phone number was just registered. Please sign in with it."))
         }

@@ -78,6 +78,7 @@ struct AccountController {
         case "sandi": "password"
         case "notifikasi": "notifications"
         case "klaim": "claimed"
+        case let value? where ["data-diri", "tautan", "hp", "kode-gagal"].contains(value): value
         default: nil
         }
         return try await accountPage(req, account, notice: notice, passwordErrors: FormErrors(), status: .ok)
@@ -103,8 +104,12 @@ struct AccountController {
         for region in regions { names[region.id ?? ""] = region.name }
         for agency in agencies { names[agency.id ?? ""] = agency.name }
         let follows = try await Follow.query(on: req.db).filter(\.$account.$id == account.requireID()).all()
+        let pending = try await OneTimeCodeRecord.query(on: req.db).filter(\.$accountID == account.requireID())
+            .filter(\.$purpose == OneTimeCodeRecord.Purpose.verifyEmail.rawValue).filter(\.$usedAt == nil).filter(\.$expiresAt > Date())
+            .sort(\.$createdAt, .descending).first()
         let page = AccountPage(account: account, grants: req.principal.grants, scopeNames: names, follows: follows,
-                               notice: notice, passwordErrors: passwordErrors, settings: req.settings)
+                               notice: notice, passwordErrors: passwordErrors, settings: req.settings,
+                               pendingEmail: pending?.phone)
         return page.render(await req.viewContext()).response(status: status)
     }
 

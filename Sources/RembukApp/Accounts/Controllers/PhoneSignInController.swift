@@ -79,12 +79,14 @@ struct PhoneSignInController {
         let back = safeReturnPath(try? req.content.get(String.self, at: "kembali"), fallback: SiteRoute.account.path)
         switch try await VerifyPhoneCode().run(input, in: req.invocation) {
         case let .signedIn(account, purpose):
+            // Proving a number changes nothing about who is signed in.
+            if purpose == .verifyPhone { return req.redirect(to: SiteRoute.account.path + "?pesan=hp") }
             try await req.startSession(for: account)
             switch purpose {
             case .signUp: return req.redirect(to: back == SiteRoute.account.path ? SiteRoute.account.path + "?baru=1" : back)
             case .claim: return req.redirect(to: SiteRoute.account.path + "?pesan=klaim")
             case .signIn: return req.redirect(to: back)
-            case .reset, .resetLink: return req.redirect(to: SiteRoute.login.path)   // reset codes go through /lupa-sandi/kode
+            case .reset, .resetLink, .verifyEmail, .verifyPhone: return req.redirect(to: SiteRoute.login.path)   // reset codes go through /lupa-sandi/kode
             }
         case let .invalid(errors, record):
             return PhoneCodePage(record: record, back: back, name: input.name ?? "", consent: input.consent == "ya", errors: errors)

@@ -34,6 +34,9 @@ public final class Account: Model, @unchecked Sendable {
     @OptionalField(key: "consent_version") public var consentVersion: String?
     /// When the owner deleted the account: its personal data is gone, the row keeps public records' pointers.
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
+    /// When the owner last proved the e-mail (a link) or phone (a code) reaches them; nil until then.
+    @OptionalField(key: "email_verified_at") public var emailVerifiedAt: Date?
+    @OptionalField(key: "phone_verified_at") public var phoneVerifiedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @Children(for: \.$account) public var grants: [RoleGrant]
@@ -59,4 +62,7 @@ public final class Account: Model, @unchecked Sendable {
     public var isAssisted: Bool { assistedRegion != nil && claimedAt == nil }
     /// Signs in by code only (phone sign-up, or a claimed assisted account) until a password is set.
     public var hasPassword: Bool { !passwordHash.isEmpty }
+    /// Notifications go only to a contact proven to reach the owner, and only if the owner chose that channel.
+    public var notifiedEmail: String? { notifyEmail && emailVerifiedAt != nil ? email : nil }
+    public var notifiedPhone: String? { notifyWhatsApp && phoneVerifiedAt != nil ? phone : nil }
 }

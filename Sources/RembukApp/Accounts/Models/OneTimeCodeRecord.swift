@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RembukCore
 import SQLKit
 
 /// A sign-in, sign-up or claim code that was sent. Only a keyed digest of the code is kept, and the row is bound
@@ -19,6 +20,10 @@ public final class OneTimeCodeRecord: Model, @unchecked Sendable {
         /// "Lupa kata sandi" by e-mail (or a reset Bappeda started): a link with a long token, not bound to a browser;
         /// `phone` then holds the address it went to.
         case resetLink = "sandi-tautan"
+        /// The owner proves an e-mail address (the account's, or the one it is changing to) by a link; `phone` holds it.
+        case verifyEmail = "surel"
+        /// The signed-in owner proves a phone number (the account's, or a new one) by a code typed in the same browser.
+        case verifyPhone = "nomor"
     }
 
     @ID(key: .id) public var id: UUID?
@@ -37,6 +42,17 @@ public final class OneTimeCodeRecord: Model, @unchecked Sendable {
     public init() {}
 
     public var purposeValue: Purpose? { Purpose(rawValue: purpose) }
+
+    /// Seconds to wait before another code or link may go to `destination` from this address, or nil: the rows of
+    /// the last hour, by destination and by address, under `limits`.
+    static func wait(destination: String, addressDigest: String, limits: CodeRateLimit, now: Date, on db: any Database) async throws -> Int? {
+        let hourAgo = now.addingTimeInterval(-3600)
+        let byKey = try await query(on: db).filter(\.$phone == destination).filter(\.$createdAt > hourAgo).all()
+        let byAddress = try await query(on: db).filter(\.$addressDigest == addressDigest).filter(\.$createdAt > hourAgo).all()
+        guard case let .wait(seconds) = limits.decide(numberRequests: byKey.map(\.createdAt), addressRequests: byAddress.map(\.createdAt),
+                                                      lastUnused: byKey.filter { $0.usedAt == nil }.map(\.createdAt).max(), now: now) else { return nil }
+        return seconds
+    }
 
     /// Uses the code up inside the caller's transaction; false when another request used it first.
     static func claim(_ id: UUID, at now: Date, on db: any Database) async throws -> Bool {

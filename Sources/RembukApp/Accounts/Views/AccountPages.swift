@@ -78,6 +78,8 @@ struct AccountPage {
     var notice: String?
     var passwordErrors: FormErrors
     var settings: Settings
+    /// A new e-mail address waiting for its link to be opened.
+    var pendingEmail: String? = nil
 
     func render(_ ctx: ViewContext) -> HTML {
         let roles = [ctx.t("Warga", "Citizen")] + grants.compactMap { grant -> String? in
@@ -115,6 +117,12 @@ struct AccountPage {
         case "password": FormKit.notice(ctx.t("Kata sandi sudah diganti. Sesi di perangkat lain sudah diakhiri.", "Your password was changed. Sessions on other devices were ended."))
         case "notifications": FormKit.notice(ctx.t("Pengaturan notifikasi disimpan.", "Notification settings saved."))
         case "claimed": FormKit.notice(ctx.t("Akun ini sekarang milik Anda. Operator desa tidak bisa lagi membukanya.", "This account is yours now. Village operators can no longer open it."))
+        case "data-diri": FormKit.notice(ctx.t("Data diri disimpan.", "Personal details saved."))
+        case "tautan": FormKit.notice(ctx.t("Tautan verifikasi sudah dikirim. Buka e-mail itu dan tekan tautannya dalam 24 jam.",
+                                            "A verification link was sent. Open that e-mail and follow its link within 24 hours."))
+        case "hp": FormKit.notice(ctx.t("Nomor HP terverifikasi.", "Phone number verified."))
+        case "kode-gagal": FormKit.summary(ctx, FormErrors(Phrase("Kode tidak dapat dikirim: layanan SMS/WhatsApp sedang gangguan. Coba lagi beberapa menit lagi.",
+                                                                  "The code could not be sent: the SMS/WhatsApp service is down. Try again in a few minutes.")))
         default: .empty
         }
     }
@@ -122,11 +130,31 @@ struct AccountPage {
     func facts(_ ctx: ViewContext, roles: [String], phone: String?) -> Node<HTML.BodyContext> {
         .dl(.class("facts"),
             .dt(.text(ctx.t("Nama", "Name"))), .dd(.text(account.name)),
-            .dt(.text("E-mail")), .dd(.text(account.email ?? "–")),
-            .dt(.text(ctx.t("Nomor HP", "Phone"))), .dd(.text(phone ?? "–")),
+            .dt(.text("E-mail")), .dd(.text(account.email ?? "–"), proof(ctx, .email, has: account.email != nil, proven: account.emailVerifiedAt != nil,
+                                                                       linkSent: pendingEmail != nil && pendingEmail == account.email),
+                                      .unwrap(pendingEmail.flatMap { $0 == account.email ? nil : $0 }) {
+                                          .div(.class("hint"), .text(ctx.t("Menunggu verifikasi: ", "Waiting for verification: ") + $0))
+                                      }),
+            .dt(.text(ctx.t("Nomor HP", "Phone"))), .dd(.text(phone ?? "–"), proof(ctx, .hp, has: phone != nil, proven: account.phoneVerifiedAt != nil)),
             .dt(.text("NIK")), .dd(.text(account.nikMasked ?? ctx.t("tidak diisi", "not given"))),
             .dt(.text(ctx.t("Peran", "Roles"))), .dd(.ul(.forEach(roles) { .li(.text($0)) })),
-            .dt(.text("API")), .dd(.a(.href(SiteRoute.apiTokens.path), .text(ctx.t("Token API", "API tokens")))))
+            .dt(.text("API")), .dd(.a(.href(SiteRoute.apiTokens.path), .text(ctx.t("Token API", "API tokens")))),
+            .dt(.text(ctx.t("Ubah", "Change"))), .dd(.a(.href(SiteRoute.accountDetails.path), .text(ctx.t("Ubah nama, e-mail atau nomor HP", "Change name, e-mail or phone")))))
+    }
+
+    /// "terverifikasi", or "belum diverifikasi" with the button that sends a link or code (again, once one went out).
+    func proof(_ ctx: ViewContext, _ channel: ProveContact.Channel, has: Bool, proven: Bool, linkSent: Bool = false) -> Node<HTML.BodyContext> {
+        guard has else { return .empty }
+        if proven { return .div(.class("hint"), .text(ctx.t("Terverifikasi", "Verified"))) }
+        let button = linkSent ? ctx.t("Kirim ulang", "Send again")
+                   : channel == .email ? ctx.t("Kirim tautan verifikasi", "Send a verification link") : ctx.t("Kirim kode verifikasi", "Send a verification code")
+        return FormKit.form(.class("hint"), .attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.proveContact.path),
+            FormKit.csrf(ctx),
+            FormKit.input([("type", "hidden"), ("name", "kontak"), ("value", channel.rawValue)]),
+            .text(linkSent ? ctx.t("Belum diverifikasi: tautan sudah dikirim, berlaku 24 jam. Tidak sampai? ",
+                                   "Not verified: a link was sent, valid for 24 hours. Not there? ")
+                           : ctx.t("Belum diverifikasi. ", "Not verified. ")),
+            .button(.type(.submit), .class("link"), .text(button)))
     }
 
     func notifications(_ ctx: ViewContext) -> Node<HTML.BodyContext> {
@@ -138,9 +166,9 @@ struct AccountPage {
             FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.notificationSettings.path),
                 FormKit.csrf(ctx),
                 checkbox(ctx, name: "notify_email", label: ctx.t("Kirim juga lewat e-mail", "Also send by e-mail"),
-                         checked: account.notifyEmail, enabled: account.email != nil),
+                         checked: account.notifyEmail, has: account.email != nil, proven: account.emailVerifiedAt != nil),
                 checkbox(ctx, name: "notify_whatsapp", label: ctx.t("Kirim juga lewat WhatsApp/SMS", "Also send by WhatsApp/SMS"),
-                         checked: account.notifyWhatsApp, enabled: account.phone != nil),
+                         checked: account.notifyWhatsApp, has: account.phone != nil, proven: account.phoneVerifiedAt != nil),
                 delivery(ctx),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan pengaturan", "Save settings")))))
     }
@@ -193,11 +221,13 @@ struct AccountPage {
         ])
     }
 
-    func checkbox(_ ctx: ViewContext, name: String, label: String, checked: Bool, enabled: Bool) -> Node<HTML.BodyContext> {
-        .div(.class("field check"),
+    func checkbox(_ ctx: ViewContext, name: String, label: String, checked: Bool, has: Bool, proven: Bool) -> Node<HTML.BodyContext> {
+        let enabled = has && proven
+        let why = !has ? ctx.t(" (isi datanya dulu)", " (add it first)") : !proven ? ctx.t(" (verifikasi dulu)", " (verify it first)") : ""
+        return .div(.class("field check"),
              FormKit.input([("type", "checkbox"), ("id", "f-" + name), ("name", name), ("value", "on"),
                             checked ? ("checked", "checked") : nil, enabled ? nil : ("disabled", "disabled")]),
              .element(named: "label", nodes: [.attribute(named: "for", value: "f-" + name), .attribute(named: "class", value: "inline-label"),
-                                              .text(" " + label + (enabled ? "" : ctx.t(" (isi datanya dulu)", " (add it first)")))]))
+                                              .text(" " + label + why)]))
     }
 }

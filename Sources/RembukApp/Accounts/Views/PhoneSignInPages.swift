@@ -87,12 +87,13 @@ struct PhoneCodePage {
                                                                  hint: ctx.t("Nomor ini belum terdaftar: akun baru dibuat dengan nama ini.",
                                                                              "This number is not registered yet: a new account is made with this name."),
                                                                  autocomplete: "name", required: true), errors: errors)),
-                .if(purpose == .signUp, PrivacyNotice.consentField(ctx, checked: consent, errors: errors)),
+                .if(purpose == .signUp || purpose == .claim, PrivacyNotice.consentField(ctx, checked: consent, errors: errors)),
                 FormKit.field(ctx, .init(name: "code", label: ctx.t("Kode 6 angka", "6-digit code"),
                                          autocomplete: "one-time-code", required: true, inputMode: "numeric"), errors: errors),
-                .button(.type(.submit), .text(purpose == .signUp ? ctx.t("Daftar", "Register") : ctx.t("Masuk", "Sign in")))),
-            purpose == .claim
-                ? .p(.a(.href(SiteRoute.claimAccount.path), .text(ctx.t("Kode tidak datang? Minta kode baru", "No code? Ask for a new one"))))
+                .button(.type(.submit), .text(button(ctx, purpose)))),
+            purpose == .claim || purpose == .verifyPhone
+                ? .p(.a(.href((purpose == .claim ? SiteRoute.claimAccount : SiteRoute.accountDetails).path),
+                        .text(ctx.t("Kode tidak datang? Minta kode baru", "No code? Ask for a new one"))))
                 : FormKit.form(.attribute(named: "method", value: "post"), .attribute(named: "action", value: SiteRoute.phoneSignIn.path),
                     FormKit.csrf(ctx),
                     FormKit.input([("type", "hidden"), ("name", "phone"), ("value", record.phone)]),
@@ -100,5 +101,14 @@ struct PhoneCodePage {
                     .button(.type(.submit), .class("link"), .text(ctx.t("Kode tidak datang? Kirim ulang (paling cepat 1 menit sekali)",
                                                                          "No code? Send again (at most once a minute)")))),
         ])
+    }
+
+    func button(_ ctx: ViewContext, _ purpose: OneTimeCodeRecord.Purpose) -> String {
+        switch purpose {
+        case .signUp: ctx.t("Daftar", "Register")
+        case .claim: ctx.t("Klaim akun", "Claim the account")
+        case .verifyPhone: ctx.t("Verifikasi nomor", "Verify the number")
+        default: ctx.t("Masuk", "Sign in")
+        }
     }
 }

@@ -36,12 +36,12 @@ public struct SendDailyDigests {
             account.digestCutoff = now
             try await account.update(on: db)
             var messages: [OutboxMessage] = []
-            if account.notifyEmail, let email = account.email, settings.sendmailCommand != nil,
+            if let email = account.notifiedEmail, settings.sendmailCommand != nil,
                let digest = DailyDigest.compose(items, date: LocalDate(now), baseURL: settings.baseURL,
                                                 inboxPath: SiteRoute.inbox.path, settingsPath: SiteRoute.account.path) {
                 messages.append(OutboxMessage(accountID: id, channel: .email, recipient: email, subject: digest.subject, body: digest.body, now: now))
             }
-            if account.notifyWhatsApp, let phone = account.phone, settings.webhookURL != nil,
+            if let phone = account.notifiedPhone, settings.webhookURL != nil,
                let text = DailyDigest.composeShort(items, baseURL: settings.baseURL, inboxPath: SiteRoute.inbox.path) {
                 messages.append(OutboxMessage(accountID: id, channel: .webhook, recipient: phone, subject: "Ringkasan Rembuk", body: text, now: now))
             }
