@@ -148,13 +148,7 @@ struct VerifyEmailLink {
                              "This verification link no longer works (used already, or more than a day old). Ask for a new one on the My account page.")
 
     static func check(_ link: String, in ctx: Invocation) async throws -> (OneTimeCodeRecord, Account)? {
-        let parts = link.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let id = UUID(uuidString: parts[0]), let record = try await OneTimeCodeRecord.find(id, on: ctx.db),
-              record.purposeValue == .verifyEmail, record.usedAt == nil, record.expiresAt > ctx.now,
-              CSRF.constantTimeEqual(PhoneCodes.digest(parts[1], record: id, secret: ctx.settings.secret), record.codeDigest),
-              let accountID = record.accountID, let account = try await Account.find(accountID, on: ctx.db),
-              !account.isDisabled, account.deletedAt == nil else { return nil }
-        return (record, account)
+        try await OneTimeCodeRecord.openLink(link, for: .verifyEmail, in: ctx)
     }
 
     func run(_ link: String, in ctx: Invocation) async throws -> Outcome {

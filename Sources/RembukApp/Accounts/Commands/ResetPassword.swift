@@ -171,12 +171,7 @@ struct ResetPasswordByLink {
 
     /// The record and account a link names, if the link is good now.
     static func check(_ link: String, in ctx: Invocation) async throws -> (OneTimeCodeRecord, Account)? {
-        let parts = link.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let id = UUID(uuidString: parts[0]), let record = try await OneTimeCodeRecord.find(id, on: ctx.db),
-              record.purposeValue == .resetLink, record.usedAt == nil, record.expiresAt > ctx.now,
-              CSRF.constantTimeEqual(PhoneCodes.digest(parts[1], record: id, secret: ctx.settings.secret), record.codeDigest),
-              let accountID = record.accountID, let account = try await Account.find(accountID, on: ctx.db), !account.isDisabled else { return nil }
-        return (record, account)
+        try await OneTimeCodeRecord.openLink(link, for: .resetLink, in: ctx)
     }
 
     func run(_ link: String, _ input: Input, in ctx: Invocation) async throws -> Outcome {

@@ -54,6 +54,17 @@ public final class OneTimeCodeRecord: Model, @unchecked Sendable {
         return seconds
     }
 
+    /// The row and account a link (`ID.TOKEN`) of `purpose` names, if it is good now: unused, unexpired, its token's
+    /// digest equal in constant time, its account enabled (a deleted account is disabled too).
+    static func openLink(_ link: String, for purpose: Purpose, in ctx: Invocation) async throws -> (OneTimeCodeRecord, Account)? {
+        let parts = link.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let id = UUID(uuidString: parts[0]), let record = try await find(id, on: ctx.db),
+              record.purposeValue == purpose, record.usedAt == nil, record.expiresAt > ctx.now,
+              CSRF.constantTimeEqual(PhoneCodes.digest(parts[1], record: id, secret: ctx.settings.secret), record.codeDigest),
+              let accountID = record.accountID, let account = try await Account.find(accountID, on: ctx.db), !account.isDisabled else { return nil }
+        return (record, account)
+    }
+
     /// Uses the code up inside the caller's transaction; false when another request used it first.
     static func claim(_ id: UUID, at now: Date, on db: any Database) async throws -> Bool {
         try await !db.sql.raw("UPDATE one_time_codes SET used_at = \(bind: now) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id").all().isEmpty
